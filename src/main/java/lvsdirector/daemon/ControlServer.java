@@ -1,0 +1,137 @@
+package lvsdirector.daemon;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's local control socket: a UNIX stream socket of mode 0600 in a 0700 directory. A request is
+ * one line of tab-separated arguments (e.g. lvsadm's "-L\t-n"); the answer is "EXIT n\n" followed by
+ * the command's output.
+ */
+public final class ControlServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
+    private static final int MAX_REQUEST = 64 * 1024;
+
+    /** Runs one request; returns the exit status. */
+    @FunctionalInterface
+    public interface Handler {
+        int handle(List<String> arguments, PrintWriter out);
+    }
+
+    private final Path socketPath;
+    private final ServerSocketChannel server;
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    private ControlServer(Path socketPath, ServerSocketChannel server, Handler handler) {
+        this.socketPath = socketPath;
+        this.server = server;
+        this.acceptor = new Thread(() -> acceptLoop(handler), "control-socket");
+        this.acceptor.setDaemon(true);
+    }
+
+    public static ControlServer start(Path socketPath, Handler handler) throws IOException {
+        Path dir = socketPath.getParent();
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        Files.deleteIfExists(socketPath);
+        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.bind(UnixDomainSocketAddress.of(socketPath));
+        Files.setPosixFilePermissions(socketPath, PosixFilePermissions.fromString("rw-------"));
+        ControlServer server = new ControlServer(socketPath, channel, handler);
+        server.acceptor.start();
+        return server;
+    }
+
+    public Path socketPath() {
+        return socketPath;
+    }
+
+    private void acceptLoop(Handler handler) {
+        while (!closed) {
+            try (SocketChannel client = server.accept()) {
+                serve(client, handler);
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.warn("control socket {}: {}", socketPath, e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("control socket request failed", e);
+            }
+        }
+    }
+
+    private static void serve(SocketChannel client, Handler handler) throws IOException {
+        String request = readLine(client);
+        List<String> arguments = request.isEmpty() ? List.of() : Arrays.asList(request.split("\t", -1));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int status;
+        try (PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(output, StandardCharsets.UTF_8))) {
+            status = handler.handle(arguments, out);
+        }
+        byte[] header = ("EXIT " + status + "\n").getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer reply = ByteBuffer.allocate(header.length + output.size());
+        reply.put(header).put(output.toByteArray()).flip();
+        while (reply.hasRemaining()) {
+            client.write(reply);
+        }
+    }
+
+    private static String readLine(SocketChannel client) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        ByteBuffer one = ByteBuffer.allocate(4096);
+        while (line.size() < MAX_REQUEST) {
+            one.clear();
+            int n = client.read(one);
+            if (n < 0) {
+                break;
+            }
+            byte[] chunk = Arrays.copyOf(one.array(), n);
+            int newline = indexOf(chunk, (byte) '\n');
+            if (newline >= 0) {
+                line.write(chunk, 0, newline);
+                break;
+            }
+            line.write(chunk);
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing a listening socket that already failed
+        }
+        try {
+            Files.deleteIfExists(socketPath);
+        } catch (IOException ignored) {
+            // a stale socket file is replaced at the next start
+        }
+    }
+}
