@@ -1,0 +1,51 @@
+package lvsdirector.cli;
+
+import java.io.PrintStream;
+
+/** ldirectord's usage and version texts (the synopsis and the first version line are its contract). */
+final class Usage {
+    static final String VERSION_LINE = "Linux Director v1.186-ha";
+
+    private Usage() {}
+
+    static void printUsage(PrintStream out) {
+        out.print("""
+                Usage:
+                    ldirectord [-d|--debug] [--] [configfile] start | stop | restart |
+                    try-restart | reload | force-reload | status | configtest
+
+                    ldirectord [-h|-?|--help|-v|--version]
+
+                Options:
+                    configfile  name of the configuration: looked up as /etc/ha.d/<configfile>,
+                                then /etc/ha.d/conf/<configfile>, then as given. Default: ldirectord.cf
+
+                    -d|--debug  stay in the foreground and log every message to stderr.
+                    --backend=auto|memory|kernel
+                                IPVS backend (lvs-director only). auto: the kernel's when IPVS is
+                                available and permitted, else the in-memory table.
+                    -h|--help   print this help and exit.
+                    -v|--version
+                                print the version and exit.
+
+                Actions:
+                    start         start the daemon for the configuration (returns once it runs).
+                    stop          stop it (sends TERM).
+                    restart       stop, wait until it has exited, start.
+                    try-restart   restart only if it runs.
+                    reload|force-reload
+                                  re-read the configuration (sends HUP); only the differences are applied.
+                    status        report whether the daemon runs (exit 0 running, 1 stale pid file, 3 stopped).
+                    configtest    check the configuration and print every error and warning (exit 0 or 2).
+                """);
+    }
+
+    static void printVersion(PrintStream out, String implementationVersion) {
+        out.println(VERSION_LINE);
+        out.println("lvs-director " + implementationVersion + ", a Java re-implementation of ldirectord");
+        out.println("with a Heartbeat-compatible peer and a DRBD-backed state directory.");
+        out.println();
+        out.println("lvs-director comes with ABSOLUTELY NO WARRANTY.");
+        out.println("This is free software; see the project's licence for the conditions.");
+    }
+}
