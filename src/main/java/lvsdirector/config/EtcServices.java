@@ -19,7 +19,7 @@ public final class EtcServices implements ServiceResolver {
             "ftp 21/tcp", "ssh 22/tcp", "telnet 23/tcp", "smtp 25/tcp mail", "domain 53/tcp", "domain 53/udp",
             "http 80/tcp www", "pop3 110/tcp pop-3", "nntp 119/tcp readnews untp", "ntp 123/udp",
             "imap2 143/tcp imap", "snmp 161/udp", "ldap 389/tcp", "ldap 389/udp", "https 443/tcp",
-            "https 443/udp", "syslog 514/udp", "submission 587/tcp", "ldaps 636/tcp", "imaps 993/tcp",
+            "https 443/udp", "syslog 514/udp", "submission 587/tcp", "ldaps 636/tcp", "ldaps 636/udp", "imaps 993/tcp",
             "pop3s 995/tcp", "radius 1812/tcp", "radius 1812/udp", "squid 3128/tcp", "mysql 3306/tcp",
             "sip 5060/tcp", "sip 5060/udp", "postgresql 5432/tcp", "http-alt 8080/tcp webcache");
 
