@@ -24,9 +24,10 @@ public record VirtualConfig(int line, VirtualAddress address, boolean ipv6, Virt
         reals = List.copyOf(reals);
     }
 
-    /** ldirectord's id of the virtual in logs: "tcp:10.0.0.1:80", "udp:[::1]:53", "fwm:5". */
+    /** ldirectord's id of the virtual in logs: "tcp:10.0.0.1:80", "udp:[::1]:53", "fwm:5", "fwm6:5" (IPv6 mark). */
     public String id() {
-        return protocol.word() + ":" + address.logName();
+        String family = protocol == VirtualProtocol.FWM && ipv6 ? "6" : "";
+        return protocol.word() + family + ":" + address.logName();
     }
 
     /** virtual checktimeout → virtual negotiatetimeout → global checktimeout → global negotiatetimeout → 5. */
