@@ -13,9 +13,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Every numeric listing captured from ipvsadm 1.31, rendered from the same table in memory, byte for byte. */
-class CapturedListingsTest {
+public class CapturedListingsTest {
 
-    static String captured(String name) throws IOException {
+    public static String captured(String name) throws IOException {
         try (InputStream in = CapturedListingsTest.class.getResourceAsStream("/ipvsadm-formats/" + name)) {
             assertThat(in).as(name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

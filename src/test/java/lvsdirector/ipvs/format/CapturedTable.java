@@ -19,7 +19,7 @@ import java.util.List;
  * The table of ipvsadm-formats/setup-commands.txt, with the connection counts, counters and rates the
  * captured listings show, programmed into an in-memory backend in the order of the setup commands.
  */
-final class CapturedTable {
+public final class CapturedTable {
     static final ServiceKey WEB = tcp("10.0.1.100", 80);
     static final ServiceKey FWM1 = new ServiceKey.Fwmark(1, false);
 
@@ -36,12 +36,12 @@ final class CapturedTable {
     private CapturedTable() {}
 
     /** In setup-command order. */
-    static InMemoryIpvsBackend build() throws IpvsException {
+    public static InMemoryIpvsBackend build() throws IpvsException {
         return build(services());
     }
 
     /** Services added in the kernel's hash order of the capture, destinations still in setup order. */
-    static InMemoryIpvsBackend buildInKernelOrder() throws IpvsException {
+    public static InMemoryIpvsBackend buildInKernelOrder() throws IpvsException {
         List<Service> ordered = new ArrayList<>(services());
         ordered.sort(Comparator.comparingInt(s -> KERNEL_ORDER.indexOf(s.service().key().toString())));
         return build(ordered);
