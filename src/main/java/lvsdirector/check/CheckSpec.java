@@ -14,4 +14,12 @@ public interface CheckSpec {
 
     /** The port probed (0 when the check uses none). */
     int port();
+
+    /**
+     * The longest one probe may take; the scheduler fails a probe that overruns it (plus a little slack)
+     * even if the protocol code forgot its own timeout. ZERO for checks that send nothing.
+     */
+    default java.time.Duration timeout() {
+        return java.time.Duration.ZERO;
+    }
 }
