@@ -31,7 +31,9 @@ final class HealthBook {
         this.reals = reals;
         this.byJob = new LinkedHashMap<>();
         for (RealStatus s : reals.values()) {
-            byJob.computeIfAbsent(s.job(), j -> new ArrayList<>()).add(s.key());
+            if (s.job() != null) {
+                byJob.computeIfAbsent(s.job(), j -> new ArrayList<>()).add(s.key());
+            }
         }
     }
 
@@ -53,9 +55,9 @@ final class HealthBook {
         for (VirtualLayout layout : layouts) {
             for (Map.Entry<DestinationKey, RealConfig> e : layout.reals().entrySet()) {
                 RealKey key = layout.realKey(e.getKey());
-                CheckJob job = planner.jobFor(layout.config(), e.getValue(), g);
+                CheckJob job = planJob(planner, layout, e.getValue(), g);
                 RealStatus old = previous == null ? null : previous.reals.get(key);
-                if (old != null && old.job().equals(job)) {
+                if (old != null && job != null && job.equals(old.job())) {
                     reals.put(key, new RealStatus(layout, e.getValue(), key, job, old.health(), old.lastMessage(),
                             old.since()));
                 } else {
@@ -66,6 +68,17 @@ final class HealthBook {
             }
         }
         return new HealthBook(reals);
+    }
+
+    /** A real whose check cannot be planned is never checked and stays down; the reason is logged. */
+    private static CheckJob planJob(JobPlanner planner, VirtualLayout layout, RealConfig real, Globals g) {
+        try {
+            return planner.jobFor(layout.config(), real, g);
+        } catch (IllegalArgumentException e) {
+            LdirectordLog.warn("Cannot check real server " + InetAddrs.hostPort(real.address(), real.port()) + " ("
+                    + layout.config().id() + "): " + e.getMessage());
+            return null;
+        }
     }
 
     Health health(RealKey key) {
@@ -85,6 +98,9 @@ final class HealthBook {
     Map<CheckJob, Health> jobsWithHealth() {
         Map<CheckJob, Health> jobs = new LinkedHashMap<>();
         for (RealStatus s : reals.values()) {
+            if (s.job() == null) {
+                continue;
+            }
             jobs.merge(s.job(), s.health(), (a, b) -> a == Health.UP || b == Health.UP ? Health.UP : Health.DOWN);
         }
         return jobs;
@@ -105,7 +121,9 @@ final class HealthBook {
             RealStatus s = reals.get(key);
             logCounters(s, outcome);
             effects.checkResult(s.layout().config(), s.real(), outcome);
-            boolean off = s.layout().config().check().checkType() == CheckType.OFF;
+            // checktype=off never changes health; only a maintenance file (a forced result) does
+            boolean off = s.layout().config().check().checkType() == CheckType.OFF
+                    && (outcome.result() == null || !outcome.result().forced());
             Health health = off ? s.health() : outcome.health();
             String message = outcome.result() == null ? null : outcome.result().message();
             reals.put(key, s.withResult(health, message, clock.instant()));
