@@ -161,7 +161,7 @@ public final class Director implements CheckListener {
             HealthBook book = health;
             Future<Void> stopped = enqueue(() -> worker.round(
                     (actual, programmed) -> book == null ? List.of()
-                            : Reconciler.planStop(stopping, g, actual, book::health), Map.of())
+                            : Reconciler.planStop(stopping, g, actual, book::health), Map.of(), true)
                     .map(result -> {
                         report(result);
                         return null;
@@ -216,7 +216,7 @@ public final class Director implements CheckListener {
         desired.services().forEach((k, ds) -> intended.put(k, ds.destinations()));
         boolean readd = g.readdQuiescent();
         return worker.round((actual, programmed) -> new Reconciler(mode, readd, programmed)
-                        .plan(desired, actual, removed), intended)
+                        .plan(desired, actual, removed), intended, mode != Mode.ROUND)
                 .map(result -> {
                     lastDesired = desired;
                     report(result);

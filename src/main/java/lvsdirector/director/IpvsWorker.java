@@ -2,9 +2,11 @@ package lvsdirector.director;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import io.vertx.core.Future;
@@ -41,6 +43,7 @@ final class IpvsWorker {
     private final IpvsBackend backend;
     private final WorkerExecutor executor;
     private final Map<ServiceKey, Map<DestinationKey, Destination>> programmed = new HashMap<>();
+    private final Set<IpvsOperation> failed = new HashSet<>();
 
     IpvsWorker(IpvsBackend backend, WorkerExecutor executor) {
         this.backend = backend;
@@ -56,19 +59,30 @@ final class IpvsWorker {
      *
      * @param intended what the configured services should hold after this round; remembered as
      *                 "programmed" except for destinations whose operation failed (those are retried)
+     * @param retryFailed  false: an operation that already failed in an earlier round is skipped (not
+     *                     retried and not logged again every round); true: everything is tried afresh
      */
-    Future<RoundResult> round(RoundPlanner planner, Map<ServiceKey, Map<DestinationKey, Destination>> intended) {
-        return executor.executeBlocking(() -> runRound(planner, intended), true);
+    Future<RoundResult> round(RoundPlanner planner, Map<ServiceKey, Map<DestinationKey, Destination>> intended,
+                              boolean retryFailed) {
+        return executor.executeBlocking(() -> runRound(planner, intended, retryFailed), true);
     }
 
     Future<ActualTable> read() {
         return executor.executeBlocking(() -> ActualTable.read(backend), true);
     }
 
-    private RoundResult runRound(RoundPlanner planner, Map<ServiceKey, Map<DestinationKey, Destination>> intended)
-            throws IpvsException {
+    private RoundResult runRound(RoundPlanner planner, Map<ServiceKey, Map<DestinationKey, Destination>> intended,
+                                 boolean retryFailed) throws IpvsException {
         ActualTable before = ActualTable.read(backend);
-        List<PlannedOperation> plan = planner.apply(before, copyOfProgrammed());
+        if (retryFailed) {
+            failed.clear();
+        }
+        List<PlannedOperation> plan = new ArrayList<>();
+        for (PlannedOperation p : planner.apply(before, copyOfProgrammed())) {
+            if (!failed.contains(p.operation())) {
+                plan.add(p);
+            }
+        }
         List<IpvsOperation> ops = new ArrayList<>(plan.size());
         for (PlannedOperation p : plan) {
             ops.add(p.operation());
@@ -81,6 +95,9 @@ final class IpvsWorker {
             IpvsException error = i < results.size() ? results.get(i).error() : null;
             if (error != null) {
                 forget(plan.get(i).operation());
+                failed.add(plan.get(i).operation());
+            } else {
+                failed.remove(plan.get(i).operation());
             }
             steps.add(new Step(plan.get(i), error));
         }
