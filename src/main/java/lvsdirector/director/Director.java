@@ -1,0 +1,327 @@
+package lvsdirector.director;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import lvsdirector.check.CheckJob;
+import lvsdirector.check.CheckListener;
+import lvsdirector.check.CheckOutcome;
+import lvsdirector.check.HealthChecker;
+import lvsdirector.config.DaemonStatus;
+import lvsdirector.config.DirectorConfig;
+import lvsdirector.config.Globals;
+import lvsdirector.config.VirtualConfig;
+import lvsdirector.director.DesiredTable.DesiredService;
+import lvsdirector.director.IpvsWorker.RoundResult;
+import lvsdirector.director.IpvsWorker.Step;
+import lvsdirector.director.Reconciler.Mode;
+import lvsdirector.ipvs.Destination;
+import lvsdirector.ipvs.DestinationKey;
+import lvsdirector.ipvs.IpvsBackend;
+import lvsdirector.ipvs.ServiceKey;
+import lvsdirector.support.InetAddrs;
+
+/**
+ * The orchestrator. Lives on one Vert.x context: receives check outcomes, recomputes the desired table,
+ * and has the {@link IpvsWorker} apply the difference on its single worker thread; rounds are queued one
+ * after the other and a burst of outcomes collapses into one round. Every round compares with the real
+ * table, so entries deleted behind our back come back.
+ */
+public final class Director implements CheckListener {
+    private final Context context;
+    private final WorkerExecutor executor;
+    private final IpvsWorker worker;
+    private final HealthChecker checker;
+    private final JobPlanner planner;
+    private final SideEffects effects;
+    private final Clock clock;
+
+    private DirectorConfig config;
+    private List<VirtualLayout> layouts = List.of();
+    private HealthBook health;
+    private DaemonStatus status;
+    private DesiredTable lastDesired = new DesiredTable(Map.of());
+    private final Map<ServiceKey, Boolean> fallbackActive = new HashMap<>();
+    private Future<Void> tail = Future.succeededFuture();
+    private boolean roundPending;
+    private Future<Void> pendingRound;
+    private long timerId = -1;
+    private volatile DirectorSnapshot snapshot = DirectorSnapshot.EMPTY;
+
+    /**
+     * @param context the context everything runs on; the checker must have been created on it
+     */
+    public Director(Context context, IpvsBackend backend, HealthChecker checker, JobPlanner planner,
+                    SideEffects effects, Clock clock) {
+        this.context = context;
+        this.executor = context.owner().createSharedWorkerExecutor("lvs-director-ipvs", 1);
+        this.worker = new IpvsWorker(backend, executor);
+        this.checker = checker;
+        this.planner = planner;
+        this.effects = effects;
+        this.clock = clock;
+    }
+
+    /**
+     * Start-up: reads the table, takes reals found there with weight &gt; 0 as up and all others as
+     * down, brings the configured virtuals to that state in one round, then runs one full check round
+     * (still "starting") and switches to running with a periodic comparison every checkinterval.
+     */
+    public Future<Void> start(DirectorConfig newConfig) {
+        return onContext(() -> {
+            status = DaemonStatus.STARTING;
+            apply(newConfig);
+            Future<Void> started = enqueue(() -> worker.read().compose(actual -> {
+                health = HealthBook.initial(layouts, config.globals(), planner, actual, clock);
+                return round(Mode.START, List.of());
+            }));
+            return started
+                    .compose(v -> {
+                        checker.setJobs(health.jobsWithHealth());
+                        return here(checker.runRound());
+                    })
+                    .compose(v -> tail)
+                    .map(v -> {
+                        status = DaemonStatus.RUNNING;
+                        restartTimer();
+                        publish();
+                        return null;
+                    });
+        });
+    }
+
+    /** A check outcome (CheckListener); expected on the director's context, hops there otherwise. */
+    @Override
+    public void onOutcome(CheckJob job, CheckOutcome outcome) {
+        if (Vertx.currentContext() != context) {
+            context.runOnContext(v -> onOutcome(job, outcome));
+            return;
+        }
+        if (health == null || status == DaemonStatus.STOPPING) {
+            return;
+        }
+        boolean changed = health.apply(job, outcome, effects, clock);
+        publish();
+        if (changed) {
+            requestRound();
+        }
+    }
+
+    /**
+     * Reload: health moves over for reals whose check job is unchanged; other reals start from the
+     * table; only the difference is applied, virtuals no longer configured are purged.
+     */
+    public Future<Void> reload(DirectorConfig newConfig) {
+        return onContext(() -> {
+            status = DaemonStatus.RELOADING;
+            List<VirtualLayout> previous = layouts;
+            Future<Void> reloaded = enqueue(() -> worker.read().compose(actual -> {
+                apply(newConfig);
+                Set<ServiceKey> kept = keys(layouts);
+                List<VirtualLayout> removed = new ArrayList<>();
+                for (VirtualLayout old : previous) {
+                    if (!kept.contains(old.key())) {
+                        removed.add(old);
+                    }
+                }
+                fallbackActive.keySet().retainAll(kept);
+                health = HealthBook.migrate(health, layouts, config.globals(), planner, actual, clock);
+                effects.reset();
+                return round(Mode.RELOAD, removed);
+            }));
+            return reloaded.map(v -> {
+                checker.setJobs(health.jobsWithHealth());
+                status = DaemonStatus.RUNNING;
+                restartTimer();
+                publish();
+                return null;
+            });
+        });
+    }
+
+    /** Stop: checks end; virtuals with cleanstop=yes are purged (up reals first), others left as they are. */
+    public Future<Void> stop() {
+        return onContext(() -> {
+            status = DaemonStatus.STOPPING;
+            cancelTimer();
+            checker.setJobs(Map.of());
+            List<VirtualLayout> stopping = layouts;
+            Globals g = config == null ? Globals.DEFAULTS : config.globals();
+            HealthBook book = health;
+            Future<Void> stopped = enqueue(() -> worker.round(
+                    (actual, programmed) -> book == null ? List.of()
+                            : Reconciler.planStop(stopping, g, actual, book::health), Map.of(), true)
+                    .map(result -> {
+                        report(result);
+                        return null;
+                    }));
+            return stopped.eventually(() -> here(effects.close())).eventually(() -> executor.close());
+        });
+    }
+
+    /** Compares with the table now (the periodic round does the same). */
+    public Future<Void> reconcileNow() {
+        return onContext(this::requestRound);
+    }
+
+    public DirectorSnapshot snapshot() {
+        return snapshot;
+    }
+
+    private void apply(DirectorConfig newConfig) {
+        config = newConfig;
+        List<VirtualLayout> built = new ArrayList<>();
+        for (VirtualConfig v : newConfig.virtuals()) {
+            built.add(VirtualLayout.of(v, newConfig.globals()));
+            List<String> unknown = IpvsMapping.unknownSchedFlags(v.scheduling().schedFlags());
+            if (!unknown.isEmpty()) {
+                LdirectordLog.warn("Ignoring unknown schedflags " + String.join(",", unknown) + " of virtual server "
+                        + v.address().logName());
+            }
+        }
+        layouts = List.copyOf(built);
+    }
+
+    private Future<Void> requestRound() {
+        if (roundPending) {
+            return pendingRound;
+        }
+        roundPending = true;
+        pendingRound = enqueue(() -> {
+            roundPending = false;
+            return round(Mode.ROUND, List.of()).recover(err -> {
+                LdirectordLog.warn("Reading or changing the IPVS table failed: " + err.getMessage());
+                return Future.succeededFuture();
+            });
+        });
+        return pendingRound;
+    }
+
+    /** One reconciliation round; runs inside the queue, on the context. */
+    private Future<Void> round(Mode mode, List<VirtualLayout> removed) {
+        Globals g = config.globals();
+        DesiredTable desired = DesiredTable.compute(layouts, g, health::health);
+        Map<ServiceKey, Map<DestinationKey, Destination>> intended = new LinkedHashMap<>();
+        desired.services().forEach((k, ds) -> intended.put(k, ds.destinations()));
+        boolean readd = g.readdQuiescent();
+        return worker.round((actual, programmed) -> new Reconciler(mode, readd, programmed)
+                        .plan(desired, actual, removed), intended, mode != Mode.ROUND)
+                .map(result -> {
+                    lastDesired = desired;
+                    report(result);
+                    updateFallbacks(desired, g);
+                    publish();
+                    return null;
+                });
+    }
+
+    private void report(RoundResult result) {
+        Globals g = config == null ? Globals.DEFAULTS : config.globals();
+        for (Step step : result.steps()) {
+            if (!step.succeeded()) {
+                LdirectordLog.info("system(/sbin/ipvsadm " + step.planned().operation().ipvsadmArguments()
+                        + ") failed: " + step.error().getMessage());
+            }
+            DirectorEvent event = step.planned().event();
+            LdirectordLog.info(event.message());
+            effects.tableChanged(event, g, status);
+        }
+    }
+
+    private void updateFallbacks(DesiredTable desired, Globals g) {
+        for (DesiredService ds : desired.services().values()) {
+            boolean active = ds.fallbackActive();
+            Boolean before = fallbackActive.put(ds.layout().key(), active);
+            if (active != (before != null && before)) {
+                effects.fallbackChanged(ds.layout().config(), g, active);
+            }
+        }
+    }
+
+    private void restartTimer() {
+        cancelTimer();
+        long periodMs = Math.max(1, config.globals().checkInterval()) * 1000L;
+        timerId = context.owner().setPeriodic(periodMs, id -> {
+            requestRound();
+            effects.tick(config.globals(), status);
+        });
+    }
+
+    private void cancelTimer() {
+        if (timerId >= 0) {
+            context.owner().cancelTimer(timerId);
+            timerId = -1;
+        }
+    }
+
+    private void publish() {
+        List<DirectorSnapshot.VirtualView> views = new ArrayList<>();
+        for (VirtualLayout layout : layouts) {
+            DesiredService ds = lastDesired.services().get(layout.key());
+            List<DirectorSnapshot.RealView> reals = new ArrayList<>();
+            for (Map.Entry<DestinationKey, lvsdirector.config.RealConfig> e : layout.reals().entrySet()) {
+                RealStatus s = health == null ? null : health.status(layout.realKey(e.getKey()));
+                Destination d = ds == null ? null : ds.destinations().get(e.getKey());
+                reals.add(new DirectorSnapshot.RealView(InetAddrs.hostPort(e.getValue().address(), e.getValue().port()),
+                        s == null ? null : s.health(), d == null ? null : d.weight(),
+                        s == null ? null : s.lastMessage(), s == null ? null : s.since()));
+            }
+            views.add(new DirectorSnapshot.VirtualView(layout.config().id(), layout.config().address().logName(),
+                    ds != null && ds.fallbackActive(), reals));
+        }
+        snapshot = new DirectorSnapshot(status, views);
+    }
+
+    private static Set<ServiceKey> keys(List<VirtualLayout> layouts) {
+        Set<ServiceKey> keys = new java.util.HashSet<>();
+        for (VirtualLayout l : layouts) {
+            keys.add(l.key());
+        }
+        return keys;
+    }
+
+    /** Queues a task after every earlier one; a failure does not stop the queue. */
+    private Future<Void> enqueue(Supplier<Future<Void>> task) {
+        Future<Void> next = tail.transform(ignored -> task.get());
+        tail = next.otherwiseEmpty();
+        return next;
+    }
+
+    private <T> Future<T> onContext(Supplier<Future<T>> action) {
+        Promise<T> promise = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                action.get().onComplete(ar -> complete(promise, ar.succeeded(), ar.result(), ar.cause()));
+            } catch (RuntimeException e) {
+                promise.fail(e);
+            }
+        });
+        return promise.future();
+    }
+
+    /** The same outcome, delivered on the director's context whatever thread completed the original. */
+    private <T> Future<T> here(Future<T> f) {
+        Promise<T> promise = Promise.promise();
+        f.onComplete(ar -> context.runOnContext(v -> complete(promise, ar.succeeded(), ar.result(), ar.cause())));
+        return promise.future();
+    }
+
+    private static <T> void complete(Promise<T> promise, boolean ok, T result, Throwable cause) {
+        if (ok) {
+            promise.complete(result);
+        } else {
+            promise.fail(cause);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package lvsdirector.director;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import lvsdirector.check.CheckJob;
+import lvsdirector.check.CheckOutcome;
+import lvsdirector.check.CheckOutcome.Transition;
+import lvsdirector.check.Health;
+import lvsdirector.config.CheckType;
+import lvsdirector.config.Globals;
+import lvsdirector.config.RealConfig;
+import lvsdirector.ipvs.Destination;
+import lvsdirector.ipvs.DestinationKey;
+import lvsdirector.support.InetAddrs;
+
+/**
+ * The health of every configured real and which check job feeds it (one job may feed the same real in
+ * several virtuals). Confined to the director's context.
+ */
+final class HealthBook {
+    private final Map<RealKey, RealStatus> reals;
+    private final Map<CheckJob, List<RealKey>> byJob;
+
+    private HealthBook(Map<RealKey, RealStatus> reals) {
+        this.reals = reals;
+        this.byJob = new LinkedHashMap<>();
+        for (RealStatus s : reals.values()) {
+            if (s.job() != null) {
+                byJob.computeIfAbsent(s.job(), j -> new ArrayList<>()).add(s.key());
+            }
+        }
+    }
+
+    /**
+     * Start-up: a configured real found in the table with weight > 0 is up (no flap), every other one is
+     * down. The first check round decides from there.
+     */
+    static HealthBook initial(List<VirtualLayout> layouts, Globals g, JobPlanner planner, ActualTable actual, Clock clock) {
+        return migrate(null, layouts, g, planner, actual, clock);
+    }
+
+    /**
+     * Reload: a real whose check job is unchanged keeps its health (and check state); any other starts
+     * from the table as at start-up.
+     */
+    static HealthBook migrate(HealthBook previous, List<VirtualLayout> layouts, Globals g, JobPlanner planner,
+                              ActualTable actual, Clock clock) {
+        Map<RealKey, RealStatus> reals = new LinkedHashMap<>();
+        for (VirtualLayout layout : layouts) {
+            for (Map.Entry<DestinationKey, RealConfig> e : layout.reals().entrySet()) {
+                RealKey key = layout.realKey(e.getKey());
+                CheckJob job = planJob(planner, layout, e.getValue(), g);
+                RealStatus old = previous == null ? null : previous.reals.get(key);
+                if (old != null && job != null && job.equals(old.job())) {
+                    reals.put(key, new RealStatus(layout, e.getValue(), key, job, old.health(), old.lastMessage(),
+                            old.since()));
+                } else {
+                    Destination inTable = actual.destination(key);
+                    Health health = inTable != null && inTable.weight() > 0 ? Health.UP : Health.DOWN;
+                    reals.put(key, new RealStatus(layout, e.getValue(), key, job, health, null, clock.instant()));
+                }
+            }
+        }
+        return new HealthBook(reals);
+    }
+
+    /** A real whose check cannot be planned is never checked and stays down; the reason is logged. */
+    private static CheckJob planJob(JobPlanner planner, VirtualLayout layout, RealConfig real, Globals g) {
+        try {
+            return planner.jobFor(layout.config(), real, g);
+        } catch (IllegalArgumentException e) {
+            LdirectordLog.warn("Cannot check real server " + InetAddrs.hostPort(real.address(), real.port()) + " ("
+                    + layout.config().id() + "): " + e.getMessage());
+            return null;
+        }
+    }
+
+    Health health(RealKey key) {
+        RealStatus s = reals.get(key);
+        return s == null ? Health.DOWN : s.health();
+    }
+
+    Collection<RealStatus> all() {
+        return Collections.unmodifiableCollection(reals.values());
+    }
+
+    RealStatus status(RealKey key) {
+        return reals.get(key);
+    }
+
+    /** Each job with the health it starts from (a job shared by several reals: up if any of them is). */
+    Map<CheckJob, Health> jobsWithHealth() {
+        Map<CheckJob, Health> jobs = new LinkedHashMap<>();
+        for (RealStatus s : reals.values()) {
+            if (s.job() == null) {
+                continue;
+            }
+            jobs.merge(s.job(), s.health(), (a, b) -> a == Health.UP || b == Health.UP ? Health.UP : Health.DOWN);
+        }
+        return jobs;
+    }
+
+    /**
+     * Applies an outcome to every real its job feeds: logs soft failures and counter resets in
+     * ldirectord's words, reports the result for the monitor file, and updates health (never for
+     * checktype=off). Returns true when some real's health changed.
+     */
+    boolean apply(CheckJob job, CheckOutcome outcome, SideEffects effects, Clock clock) {
+        List<RealKey> keys = byJob.get(job);
+        if (keys == null) {
+            return false;
+        }
+        boolean changed = false;
+        for (RealKey key : keys) {
+            RealStatus s = reals.get(key);
+            logCounters(s, outcome);
+            effects.checkResult(s.layout().config(), s.real(), outcome);
+            // checktype=off never changes health; only a maintenance file (a forced result) does
+            boolean off = s.layout().config().check().checkType() == CheckType.OFF
+                    && (outcome.result() == null || !outcome.result().forced());
+            Health health = off ? s.health() : outcome.health();
+            String message = outcome.result() == null ? null : outcome.result().message();
+            reals.put(key, s.withResult(health, message, clock.instant()));
+            changed |= health != s.health();
+        }
+        return changed;
+    }
+
+    private static void logCounters(RealStatus s, CheckOutcome outcome) {
+        String server = InetAddrs.hostPort(s.real().address(), s.real().port()) + " (" + s.layout().config().id() + ")";
+        Transition t = outcome.transition();
+        if (t == Transition.SOFT_FAILURE) {
+            LdirectordLog.info("Soft failure real server: " + server + " failure " + outcome.failures() + "/"
+                    + outcome.failureCount());
+        } else if (t == Transition.FAILURES_RESET || (t == Transition.WENT_UP && outcome.failures() > 0)) {
+            LdirectordLog.info("Resetting soft failure count: " + server);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package lvsdirector.director;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import lvsdirector.ipvs.Destination;
+import lvsdirector.ipvs.DestinationKey;
+import lvsdirector.ipvs.IpvsBackend;
+import lvsdirector.ipvs.IpvsException;
+import lvsdirector.ipvs.IpvsOperation;
+import lvsdirector.ipvs.ServiceKey;
+
+/**
+ * Owns the backend and runs every table round on one worker thread, so blocking calls never reach the
+ * event loop and operations never interleave. It also remembers what it last programmed (confined to
+ * that thread), which is how a hand-made weight change is told apart from our own.
+ */
+final class IpvsWorker {
+
+    /** Plans the operations of a round from the table just read and what was last programmed. */
+    @FunctionalInterface
+    interface RoundPlanner extends BiFunction<ActualTable, Map<ServiceKey, Map<DestinationKey, Destination>>,
+            List<PlannedOperation>> {}
+
+    /** An applied operation and, when it failed, why. */
+    record Step(PlannedOperation planned, IpvsException error) {
+        boolean succeeded() {
+            return error == null;
+        }
+    }
+
+    /** The table read at the start of a round and what was done to it. */
+    record RoundResult(ActualTable before, List<Step> steps) {}
+
+    private final IpvsBackend backend;
+    private final WorkerExecutor executor;
+    private final Map<ServiceKey, Map<DestinationKey, Destination>> programmed = new HashMap<>();
+    private final Set<IpvsOperation> failed = new HashSet<>();
+
+    IpvsWorker(IpvsBackend backend, WorkerExecutor executor) {
+        this.backend = backend;
+        this.executor = executor;
+    }
+
+    String backendName() {
+        return backend.name();
+    }
+
+    /**
+     * Reads the table, plans and applies; call from the director's context (the future completes there).
+     *
+     * @param intended what the configured services should hold after this round; remembered as
+     *                 "programmed" except for destinations whose operation failed (those are retried)
+     * @param retryFailed  false: an operation that already failed in an earlier round is skipped (not
+     *                     retried and not logged again every round); true: everything is tried afresh
+     */
+    Future<RoundResult> round(RoundPlanner planner, Map<ServiceKey, Map<DestinationKey, Destination>> intended,
+                              boolean retryFailed) {
+        return executor.executeBlocking(() -> runRound(planner, intended, retryFailed), true);
+    }
+
+    Future<ActualTable> read() {
+        return executor.executeBlocking(() -> ActualTable.read(backend), true);
+    }
+
+    private RoundResult runRound(RoundPlanner planner, Map<ServiceKey, Map<DestinationKey, Destination>> intended,
+                                 boolean retryFailed) throws IpvsException {
+        ActualTable before = ActualTable.read(backend);
+        if (retryFailed) {
+            failed.clear();
+        }
+        List<PlannedOperation> plan = new ArrayList<>();
+        for (PlannedOperation p : planner.apply(before, copyOfProgrammed())) {
+            if (!failed.contains(p.operation())) {
+                plan.add(p);
+            }
+        }
+        List<IpvsOperation> ops = new ArrayList<>(plan.size());
+        for (PlannedOperation p : plan) {
+            ops.add(p.operation());
+        }
+        List<IpvsBackend.OperationResult> results = backend.apply(ops);
+        programmed.clear();
+        intended.forEach((k, v) -> programmed.put(k, new LinkedHashMap<>(v)));
+        List<Step> steps = new ArrayList<>(plan.size());
+        for (int i = 0; i < plan.size(); i++) {
+            IpvsException error = i < results.size() ? results.get(i).error() : null;
+            if (error != null) {
+                forget(plan.get(i).operation());
+                failed.add(plan.get(i).operation());
+            } else {
+                failed.remove(plan.get(i).operation());
+            }
+            steps.add(new Step(plan.get(i), error));
+        }
+        return new RoundResult(before, steps);
+    }
+
+    /** A destination whose operation failed is not "ours": the next round compares it afresh. */
+    private void forget(IpvsOperation op) {
+        ServiceKey service = null;
+        DestinationKey destination = null;
+        if (op instanceof IpvsOperation.AddDestination a) {
+            service = a.service();
+            destination = a.destination().key();
+        } else if (op instanceof IpvsOperation.EditDestination e) {
+            service = e.service();
+            destination = e.destination().key();
+        } else if (op instanceof IpvsOperation.DeleteDestination d) {
+            service = d.service();
+            destination = d.destination();
+        }
+        Map<DestinationKey, Destination> dests = service == null ? null : programmed.get(service);
+        if (dests != null) {
+            dests.remove(destination);
+        }
+    }
+
+    private Map<ServiceKey, Map<DestinationKey, Destination>> copyOfProgrammed() {
+        Map<ServiceKey, Map<DestinationKey, Destination>> copy = new HashMap<>();
+        programmed.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+        return copy;
+    }
+}
