@@ -93,7 +93,8 @@ public final class NetlinkChannel implements AutoCloseable {
         int done = 0;
         int inFlight = 0;
         while (done < n) {
-            if (sent < n && inFlight < window) {
+            // refill only once half the window is answered, so that requests travel many to a datagram
+            if (sent < n && inFlight <= window / 2) {
                 ByteBuffer datagram = ByteBuffer.allocate(maxDatagramBytes).order(ByteOrder.nativeOrder());
                 do {
                     byte[] m = messages.get(sent);
