@@ -15,7 +15,7 @@ public enum RejectReason {
     /** The signature names an auth index that the local authkeys does not define. */
     UNKNOWN_AUTH_INDEX("unknown auth index"),
     /** The signature does not match the packet under the local key. */
-    BAD_SIGNATURE("bad signature");
+    BAD_SIGNATURE("signature mismatch");
 
     private final String words;
 
