@@ -1,0 +1,22 @@
+package lvsdirector.cli.heartbeat;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code scripts/heartbeat}: tools around the heartbeat peer. */
+@Command(name = "heartbeat", mixinStandardHelpOptions = true, subcommands = DecodeCommand.class,
+        description = "Tools for the heartbeat-compatible peer of lvs-director.")
+public final class HeartbeatMain implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new HeartbeatMain()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (decode)");
+    }
+}
