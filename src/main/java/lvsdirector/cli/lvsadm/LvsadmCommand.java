@@ -4,6 +4,7 @@ import lvsdirector.ipvs.IpvsBackend;
 import lvsdirector.ipvs.IpvsException;
 import lvsdirector.ipvs.Protocol;
 import lvsdirector.ipvs.ServiceKey;
+import lvsdirector.ipvs.format.ConnectionRenderer;
 import lvsdirector.ipvs.format.IpvsSnapshot;
 import lvsdirector.ipvs.format.ListingOptions;
 import lvsdirector.ipvs.format.ListingRenderer;
@@ -13,6 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,8 @@ import java.util.function.Supplier;
  * statuses follow ipvsadm 1.31: 0 on success; 1 when a listed service or the listing itself fails; 2 when
  * the backend cannot be reached or the options contradict each other; 255 when the backend refuses a
  * command ({@code -Z}) or the command line cannot be parsed. The backend is taken from the supplier once
- * per run and not closed: its owner decides its lifetime.
+ * per run and not closed: its owner decides its lifetime. The connection table ({@code -c}) comes from a
+ * separate {@link ConnectionSource}, since the backends do not carry it; without one {@code -c} is refused.
  */
 @Command(name = "lvsadm", sortOptions = false,
         description = "List the IPVS table like ipvsadm (numeric output only).")
@@ -72,24 +75,42 @@ public final class LvsadmCommand implements Callable<Integer> {
     boolean nosort;
     @Option(names = "--sort", description = "does nothing, for backwards compatibility")
     boolean sort;
-    @Option(names = {"-c", "--connection"}, description = "output of current IPVS connections (not available)")
+    @Option(names = {"-c", "--connection"}, description = "output of current IPVS connections")
     boolean connections;
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "display this help message")
     boolean help;
 
     private final Supplier<IpvsBackend> backends;
+    private final Optional<ConnectionSource> connectionSource;
     private final PrintWriter out;
     private final PrintWriter err;
 
+    /** Without a connection table: {@code -c} is refused. */
     public LvsadmCommand(Supplier<IpvsBackend> backends, PrintWriter out, PrintWriter err) {
+        this(backends, Optional.empty(), out, err);
+    }
+
+    public LvsadmCommand(Supplier<IpvsBackend> backends, Optional<ConnectionSource> connectionSource, PrintWriter out,
+                         PrintWriter err) {
         this.backends = Objects.requireNonNull(backends, "backends");
+        this.connectionSource = Objects.requireNonNull(connectionSource, "connectionSource");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
     }
 
-    /** Parses and runs one command line; returns the exit status. */
+    /** Parses and runs one command line without a connection table; returns the exit status. */
     public static int run(Supplier<IpvsBackend> backends, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new LvsadmCommand(backends, out, err));
+        return run(new LvsadmCommand(backends, out, err), out, err, args);
+    }
+
+    /** Parses and runs one command line; returns the exit status. */
+    public static int run(Supplier<IpvsBackend> backends, ConnectionSource connections, PrintWriter out,
+                          PrintWriter err, String... args) {
+        return run(new LvsadmCommand(backends, Optional.of(connections), out, err), out, err, args);
+    }
+
+    private static int run(LvsadmCommand command, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, badArgs) -> {
@@ -143,11 +164,13 @@ public final class LvsadmCommand implements Callable<Integer> {
             throw new UsageException("multiple commands specified");
         }
         Command command = given.isEmpty() ? Command.LIST : given.get(0);
-        if (connections) {
-            throw new UsageException("the connection table (-c) is not available from this backend");
-        }
-        if (command != Command.LIST && (timeout || stats || rate || exact || thresholds || persistentConn || tunInfo)) {
+        boolean listingOption = connections || timeout || stats || rate || exact || thresholds || persistentConn
+                || tunInfo;
+        if (command != Command.LIST && listingOption) {
             throw new UsageException("listing options are only allowed with -L");
+        }
+        if (connections && connectionSource.isEmpty()) {
+            throw new UsageException("the connection table (-c) is not available from this backend");
         }
         return command;
     }
@@ -190,6 +213,9 @@ public final class LvsadmCommand implements Callable<Integer> {
                 out.print(ListingRenderer.timeouts(backend.timeouts()));
                 return EXIT_OK;
             }
+            if (connections) {
+                return listConnections(connectionSource.orElseThrow());
+            }
             ListingOptions options = new ListingOptions(view(), exact, !nosort);
             if (service.isEmpty()) {
                 out.print(ListingRenderer.renderAll(IpvsSnapshot.read(backend), options));
@@ -203,6 +229,15 @@ public final class LvsadmCommand implements Callable<Integer> {
             return EXIT_OK;
         } catch (IpvsException e) {
             return fail(EXIT_LIST_FAILED, e.getMessage());
+        }
+    }
+
+    private int listConnections(ConnectionSource source) {
+        try {
+            out.print(ConnectionRenderer.render(source.connections(), persistentConn));
+            return EXIT_OK;
+        } catch (IOException | IllegalArgumentException e) {
+            return fail(EXIT_LIST_FAILED, "cannot read the connection table: " + e.getMessage());
         }
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
@@ -122,9 +123,42 @@ class LvsadmCommandTest {
         "-S -t 10.0.0.1:80       | -S saves the whole table; a virtual service is not allowed with it",
         "-S --stats              | listing options are only allowed with -L",
         "-L -n -c                | the connection table (-c) is not available from this backend",
+        "-S -c                   | listing options are only allowed with -L",
     })
     void contradictoryOrIllegalOptionsAreUsageErrors(String args, String message) throws Exception {
         assertThat(run(CapturedTable.build(), args.trim().split(" +"))).isEqualTo(new Result(2, "", message + "\n"));
+    }
+
+    static Result runWithConnections(ConnectionSource source, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = LvsadmCommand.run(InMemoryIpvsBackend::new, source, new PrintWriter(out), new PrintWriter(err),
+                args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    static ConnectionSource fixture(String name) {
+        return () -> lvsdirector.ipvs.format.ProcConnections.parse(captured(name));
+    }
+
+    @Test
+    void connectionTable() throws Exception {
+        assertThat(runWithConnections(fixture("proc-ip_vs_conn-of-L-n-c.txt"), "-L", "-n", "-c"))
+                .isEqualTo(new Result(0, captured("L-n-c.txt"), ""));
+        assertThat(runWithConnections(fixture("proc-ip_vs_conn-of-L-n-c-persistent-conn.txt"), "-Lnc",
+                "--persistent-conn")).isEqualTo(new Result(0, captured("L-n-c-persistent-conn.txt"), ""));
+    }
+
+    @Test
+    void unreadableConnectionTableIsReportedWithStatus1() {
+        ConnectionSource missing = () -> {
+            throw new IOException("/proc/net/ip_vs_conn: No such file or directory");
+        };
+        assertThat(runWithConnections(missing, "-L", "-n", "-c")).isEqualTo(new Result(1, "",
+                "cannot read the connection table: /proc/net/ip_vs_conn: No such file or directory\n"));
+        ConnectionSource garbage = () -> lvsdirector.ipvs.format.ProcConnections.parse("title\nnonsense\n");
+        assertThat(runWithConnections(garbage, "-L", "-n", "-c")).isEqualTo(new Result(1, "",
+                "cannot read the connection table: line 2 of ip_vs_conn: expected 9 or 11 fields, found 1\n"));
     }
 
     @Test
