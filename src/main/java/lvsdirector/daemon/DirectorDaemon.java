@@ -1,0 +1,313 @@
+package lvsdirector.daemon;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import lvsdirector.check.HealthChecker;
+import lvsdirector.cli.lvsadm.LvsadmCommand;
+import lvsdirector.config.ConfigMessage;
+import lvsdirector.config.ConfigParser;
+import lvsdirector.config.DirectorConfig;
+import lvsdirector.config.ParseMode;
+import lvsdirector.config.ParseResult;
+import lvsdirector.config.ParserOptions;
+import lvsdirector.director.CheckPlanner;
+import lvsdirector.director.Director;
+import lvsdirector.director.DirectorSnapshot;
+import lvsdirector.director.SideEffects;
+import lvsdirector.ipvs.IpvsBackend;
+import lvsdirector.logging.LdirectordAppender;
+import lvsdirector.logging.LogSetup;
+import lvsdirector.logging.LogSink;
+import lvsdirector.logging.LogSinks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running director: config, log sink, IPVS backend, checks, the director itself, the pid file, the
+ * control socket, signals (HUP reloads, TERM/INT/QUIT stop) and the config-file watch (autoreload,
+ * callback). {@link #run()} blocks until the daemon has stopped and returns the exit status.
+ */
+public final class DirectorDaemon {
+    public static final String VERSION_BANNER = "Linux Director v1.186-ha";
+    private static final Logger LOG = LoggerFactory.getLogger(LdirectordAppender.LDIRECTORD_LOGGER);
+
+    private final DaemonOptions options;
+    private final CheckerFactory checkerFactory;
+    private final SideEffectsFactory sideEffectsFactory;
+    private final ConfigParser parser;
+    private final long pid = ProcessHandle.current().pid();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    private LdirectordAppender appender;
+    private Vertx vertx;
+    private Context context;
+    private IpvsBackend backend;
+    private HealthChecker checker;
+    private Director director;
+    private DirectorConfig config;
+    private FileChangeWatcher watcher;
+    private long watchTimer = -1;
+    private ControlServer control;
+    private PidFile pidFile;
+    private ExecuteChildren children;
+
+    /** Builds the side effects (alerts, monitor file, fallback command) on the director's context. */
+    @FunctionalInterface
+    public interface SideEffectsFactory {
+        SideEffects create(Vertx vertx);
+    }
+
+    public DirectorDaemon(DaemonOptions options, CheckerFactory checkerFactory, SideEffectsFactory sideEffectsFactory,
+                          ParserOptions parserOptions) {
+        this.options = options;
+        this.checkerFactory = checkerFactory;
+        this.sideEffectsFactory = sideEffectsFactory;
+        this.parser = new ConfigParser(parserOptions.withDebug(options.debug()));
+    }
+
+    /** Parses, starts and serves until stopped. Returns ldirectord's exit status. */
+    public int run() {
+        ParseResult parsed = parser.parse(options.location().config(), options.location().configName(),
+                ParseMode.FIRST_ERROR);
+        if (!parsed.ok()) {
+            for (ConfigMessage error : parsed.errors()) {
+                System.err.println(error.format(pid));
+            }
+            return 2;
+        }
+        config = parsed.config();
+        appender = LogSetup.install(sinkFor(config), options.debug());
+        for (ConfigMessage warning : parsed.warnings()) {
+            LOG.info(warning.format(pid));
+        }
+        boolean foreground = options.debug() || config.globals().supervised();
+        LOG.info(foreground ? VERSION_BANNER.replace("Linux Director", "Starting Linux Director") + " with pid: " + pid
+                : "Starting " + VERSION_BANNER + " as daemon");
+        try {
+            BackendSelector.Choice choice = BackendSelector.choose(options.backend());
+            backend = choice.backend();
+            LOG.info(choice.logLine());
+        } catch (BackendSelector.BackendUnavailableException e) {
+            LOG.info(e.getMessage());
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        if (!foreground) {
+            pidFile = new PidFile(options.runDir(), options.location().cfgName());
+            try {
+                pidFile.write(pid);
+            } catch (IOException e) {
+                LOG.info("Exiting with exit_status 1: cannot write pid file " + pidFile.path() + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        children = new ExecuteChildren(options.launcher());
+        children.run(config.globals().execute(), "start");
+        startRuntime();
+        installSignals();
+        awaitStop();
+        return 0;
+    }
+
+    private void startRuntime() {
+        vertx = Vertx.vertx();
+        context = vertx.getOrCreateContext();
+        AtomicReference<Director> directorRef = new AtomicReference<>();
+        CountDownLatch created = new CountDownLatch(1);
+        context.runOnContext(v -> {
+            checker = checkerFactory.create(context, (job, outcome) -> directorRef.get().onOutcome(job, outcome));
+            director = new Director(context, backend, checker, CheckPlanner::plan, sideEffectsFactory.create(vertx),
+                    Clock.systemDefaultZone());
+            directorRef.set(director);
+            created.countDown();
+        });
+        awaitQuietly(created);
+        startControlSocket();
+        director.start(config).onFailure(e -> LOG.info("start-up failed: " + e.getMessage()));
+        watcher = new FileChangeWatcher(options.location().config());
+        scheduleWatch();
+    }
+
+    private void startControlSocket() {
+        try {
+            control = ControlServer.start(options.controlSocket(), this::handleControl);
+        } catch (IOException | RuntimeException e) {
+            LOG.info("control socket " + options.controlSocket() + " unavailable: " + e.getMessage()
+                    + " (lvsadm and show will not reach this daemon)");
+        }
+    }
+
+    int handleControl(List<String> arguments, java.io.PrintWriter out) {
+        if (arguments.isEmpty()) {
+            out.println("empty request");
+            return 2;
+        }
+        switch (arguments.get(0)) {
+            case "lvsadm":
+                return LvsadmCommand.run(() -> backend, out, out, arguments.subList(1, arguments.size()).toArray(String[]::new));
+            case "show":
+                out.print(SnapshotText.render(snapshot()));
+                return 0;
+            default:
+                out.println("unknown request: " + arguments.get(0));
+                return 2;
+        }
+    }
+
+    public DirectorSnapshot snapshot() {
+        return director == null ? DirectorSnapshot.EMPTY : director.snapshot();
+    }
+
+    public IpvsBackend backend() {
+        return backend;
+    }
+
+    private void scheduleWatch() {
+        long period = Math.max(1, config.globals().checkInterval()) * 1000L;
+        context.runOnContext(v -> watchTimer = vertx.setPeriodic(period, id -> watchConfigFile()));
+    }
+
+    private void watchConfigFile() {
+        if (stopping.get() || !watcher.poll()) {
+            return;
+        }
+        LOG.info("Configuration file '" + options.location().configName() + "' has changed on disk");
+        if (config.globals().autoreload()) {
+            LOG.info(" - reread new configuration");
+            reload();
+        } else {
+            LOG.info(" - ignore new configuration");
+        }
+        runCallback(config.globals().callback());
+    }
+
+    private void runCallback(String callback) {
+        if (callback == null || !Files.isExecutable(Path.of(callback))) {
+            return;
+        }
+        String command = callback + " " + options.location().configName();
+        vertx.executeBlocking(() -> {
+            Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                LOG.info("system_timeout(60, " + command + ") timed out, kill -TERM child");
+            } else if (p.exitValue() != 0) {
+                LOG.info("system(" + command + ") failed: exit status " + p.exitValue());
+            }
+            return null;
+        }, false);
+    }
+
+    /** Re-reads the file; a file with errors is rejected whole and the running config stays in force. */
+    public Future<Void> reload() {
+        ParseResult parsed = parser.parse(options.location().config(), options.location().configName(), ParseMode.ALL);
+        if (!parsed.ok()) {
+            for (ConfigMessage error : parsed.errors()) {
+                LOG.info(error.format(pid));
+            }
+            LOG.info("Configuration file '" + options.location().configName()
+                    + "' has errors; the running configuration stays in force");
+            return Future.failedFuture("config has errors");
+        }
+        DirectorConfig previous = config;
+        config = parsed.config();
+        for (ConfigMessage warning : parsed.warnings()) {
+            LOG.info(warning.format(pid));
+        }
+        if (!sinkKey(previous).equals(sinkKey(config))) {
+            appender.setSink(sinkFor(config));
+        }
+        children.reload(previous.globals().execute(), config.globals().execute());
+        if (previous.globals().checkInterval() != config.globals().checkInterval()) {
+            context.runOnContext(v -> {
+                vertx.cancelTimer(watchTimer);
+                scheduleWatch();
+            });
+        }
+        return director.reload(config);
+    }
+
+    private void installSignals() {
+        Signals.on("HUP", name -> {
+            if (!stopping.get()) {
+                LOG.info("Reloading Linux Director Daemon config on signal");
+                context.runOnContext(v -> reload());
+            }
+        });
+        for (String name : List.of("TERM", "INT", "QUIT")) {
+            Signals.on(name, this::stop);
+        }
+    }
+
+    /** Graceful stop: companions stop, cleanstop purges, then the log line; unblocks {@link #run()}. */
+    public void stop(String signalName) {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        children.run(config.globals().execute(), "stop");
+        Future<Void> done = director == null ? Future.succeededFuture() : director.stop();
+        done.onComplete(r -> {
+            if (r.failed()) {
+                LOG.info("stop: " + r.cause().getMessage());
+            }
+            LOG.info("Linux Director Daemon terminated on signal: " + signalName);
+            if (checker != null) {
+                context.runOnContext(v -> checker.close());
+            }
+            stopped.countDown();
+        });
+    }
+
+    private void awaitStop() {
+        awaitQuietly(stopped);
+        if (control != null) {
+            control.close();
+        }
+        if (pidFile != null) {
+            pidFile.removeIfOwnedBy(pid);
+        }
+        if (vertx != null) {
+            try {
+                vertx.close().await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // closing is best effort; the process is about to exit
+            }
+        }
+        backend.close();
+    }
+
+    private LogSink sinkFor(DirectorConfig c) {
+        if (options.debug()) {
+            return LogSinks.debug(System.err);
+        }
+        if (c.globals().supervised()) {
+            return LogSinks.supervised(new PrintStream(System.out, true));
+        }
+        return LogSinks.forLogfile(c.globals().logfile(), options.location().cfgName(), pid);
+    }
+
+    private String sinkKey(DirectorConfig c) {
+        return options.debug() + "|" + c.globals().supervised() + "|" + c.globals().logfile();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
