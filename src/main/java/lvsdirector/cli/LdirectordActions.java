@@ -1,0 +1,214 @@
+package lvsdirector.cli;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import lvsdirector.config.ConfigLocator;
+import lvsdirector.config.ConfigMessage;
+import lvsdirector.config.ConfigParser;
+import lvsdirector.config.ParseMode;
+import lvsdirector.config.ParseResult;
+import lvsdirector.config.ParserOptions;
+import lvsdirector.daemon.ControlClient;
+import lvsdirector.daemon.DaemonLauncher;
+import lvsdirector.daemon.DaemonOptions;
+import lvsdirector.daemon.PidFile;
+
+/** The actions of the ldirectord command line, with ldirectord's streams and exit codes. */
+final class LdirectordActions {
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
+
+    private final CliEnvironment env;
+    private final boolean debug;
+    private final String backend;
+    private final boolean daemonChild;
+    private final long pid = ProcessHandle.current().pid();
+
+    LdirectordActions(CliEnvironment env, boolean debug, String backend, boolean daemonChild) {
+        this.env = env;
+        this.debug = debug;
+        this.backend = backend;
+        this.daemonChild = daemonChild;
+    }
+
+    int run(Optional<String> configArgument, String action) {
+        ConfigLocator.Location location;
+        try {
+            location = new ConfigLocator(env.searchPrefixes()).locate(configArgument);
+        } catch (ConfigLocator.NotFoundException e) {
+            if (!debug) {
+                env.err().println(e.getMessage());
+            }
+            return 1;
+        }
+        PidFile pidFile = new PidFile(env.runDir(), location.cfgName());
+        switch (action) {
+            case "configtest":
+                return configtest(location);
+            case "start":
+                return start(location, pidFile);
+            case "stop":
+                return stop(pidFile);
+            case "restart":
+                return restart(location, pidFile);
+            case "try-restart":
+                return pidFile.livePid().isPresent() ? restart(location, pidFile) : 0;
+            case "reload":
+            case "force-reload":
+                return reload(location, pidFile);
+            case "status":
+                return status(location, pidFile);
+            case "show":
+                return show(location);
+            default:
+                throw new IllegalArgumentException(action);
+        }
+    }
+
+    /** Every error and warning of the file (ours): exit 0 when there is no error, else 2. */
+    private int configtest(ConfigLocator.Location location) {
+        ParseResult result = parser().parse(location.config(), location.configName(), ParseMode.ALL);
+        for (ConfigMessage m : result.messages()) {
+            env.err().println(m.format(pid));
+        }
+        int errors = result.errors().size();
+        int warnings = result.warnings().size();
+        env.out().println(location.configName() + ": " + errors + (errors == 1 ? " error, " : " errors, ")
+                + warnings + (warnings == 1 ? " warning" : " warnings"));
+        return errors == 0 ? 0 : 2;
+    }
+
+    private int start(ConfigLocator.Location location, PidFile pidFile) {
+        if (!debug && !daemonChild && pidFile.livePid().isPresent()) {
+            return 0;
+        }
+        ParseResult parsed = parser().parse(location.config(), location.configName(), ParseMode.FIRST_ERROR);
+        if (!parsed.ok()) {
+            for (ConfigMessage error : parsed.errors()) {
+                env.err().println(error.format(pid));
+            }
+            return 2;
+        }
+        boolean foreground = debug || daemonChild || parsed.config().globals().supervised();
+        if (foreground) {
+            DaemonOptions options = new DaemonOptions(location, backend, debug, env.runDir(), env.launcher());
+            return Components.daemon(options).run();
+        }
+        return launchDetached(location, pidFile);
+    }
+
+    private int launchDetached(ConfigLocator.Location location, PidFile pidFile) {
+        List<String> arguments = new ArrayList<>(List.of("--daemon-child", "--backend=" + backend,
+                location.config().toAbsolutePath().toString(), "start"));
+        try {
+            DaemonLauncher.Outcome outcome = DaemonLauncher.spawn(
+                    DaemonLauncher.javaCommand(LdirectordMain.class.getName(), arguments), pidFile, START_WAIT);
+            if (outcome instanceof DaemonLauncher.Started) {
+                return 0;
+            }
+            if (outcome instanceof DaemonLauncher.Exited exited) {
+                env.err().println("ldirectord for " + location.configName() + " exited during start-up with status "
+                        + exited.status() + "; its log says why");
+                return exited.status() == 0 ? 1 : exited.status();
+            }
+            env.err().println("ldirectord for " + location.configName() + " did not write its pid file within "
+                    + START_WAIT.toSeconds() + "s; check its log");
+            return 1;
+        } catch (IOException e) {
+            env.err().println("cannot start the daemon: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private int stop(PidFile pidFile) {
+        OptionalLong live = pidFile.livePid();
+        live.ifPresent(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroy));
+        return 0;
+    }
+
+    private int restart(ConfigLocator.Location location, PidFile pidFile) {
+        OptionalLong live = pidFile.livePid();
+        if (live.isPresent()) {
+            Optional<ProcessHandle> process = ProcessHandle.of(live.getAsLong());
+            process.ifPresent(ProcessHandle::destroy);
+            while (pidFile.exists() && process.map(ProcessHandle::isAlive).orElse(false)) {
+                sleepOneSecond();
+            }
+        }
+        return start(location, pidFile);
+    }
+
+    private int reload(ConfigLocator.Location location, PidFile pidFile) {
+        ParseResult parsed = parser().parse(location.config(), location.configName(), ParseMode.FIRST_ERROR);
+        if (!parsed.ok()) {
+            for (ConfigMessage error : parsed.errors()) {
+                env.err().println(error.format(pid));
+            }
+            return 2;
+        }
+        OptionalLong live = pidFile.livePid();
+        if (live.isEmpty()) {
+            env.err().println("ldirectord is stopped for " + location.configName());
+            return 1;
+        }
+        return signal(live.getAsLong(), "HUP") ? 0 : 1;
+    }
+
+    private int status(ConfigLocator.Location location, PidFile pidFile) {
+        OptionalLong live = pidFile.livePid();
+        if (live.isPresent()) {
+            env.err().println("ldirectord for " + location.configName() + " is running with pid: " + live.getAsLong());
+            return 0;
+        }
+        if (pidFile.exists()) {
+            env.err().println("ldirectord stale pid file " + pidFile.path() + " for " + location.configName());
+            env.out().println("ldirectord is stopped for " + location.configName());
+            return 1;
+        }
+        env.out().println("ldirectord is stopped for " + location.configName());
+        return 3;
+    }
+
+    private int show(ConfigLocator.Location location) {
+        try {
+            ControlClient.Reply reply = ControlClient.request(DaemonOptions.controlSocket(env.runDir(), location.cfgName()),
+                    List.of("show"));
+            env.out().print(reply.output());
+            return reply.status();
+        } catch (IOException e) {
+            env.out().println("ldirectord is stopped for " + location.configName());
+            return 3;
+        }
+    }
+
+    private boolean signal(long target, String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(target)).inheritIO().start();
+            return kill.waitFor() == 0;
+        } catch (IOException e) {
+            env.err().println("cannot signal " + target + ": " + e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private ConfigParser parser() {
+        return new ConfigParser(ParserOptions.system().withDebug(debug));
+    }
+
+    private static void sleepOneSecond() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
