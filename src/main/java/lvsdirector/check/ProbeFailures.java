@@ -44,7 +44,7 @@ public final class ProbeFailures {
         return FailureReason.ERROR;
     }
 
-    /** A short, stable description: Netty appends ": /10.9.0.2:80" to refused connects; drop it. */
+    /** A short, stable description: Netty appends ": host/10.9.0.2:80" to refused connects; drop it. */
     public static String describe(Throwable error) {
         String message = error.getMessage();
         if (error instanceof NoRouteToHostException) {
@@ -54,7 +54,7 @@ public final class ProbeFailures {
             return error.getClass().getSimpleName();
         }
         if (error instanceof ConnectException) {
-            int colon = message.indexOf(": /");
+            int colon = message.indexOf(": ");
             if (colon > 0) {
                 return message.substring(0, colon);
             }

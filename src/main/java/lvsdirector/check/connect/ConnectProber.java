@@ -6,7 +6,6 @@ import io.vertx.core.net.ConnectOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.SocketAddress;
-import java.net.InetSocketAddress;
 import lvsdirector.check.CheckResult;
 import lvsdirector.check.ConnectCheck;
 import lvsdirector.check.ProbeFailures;
@@ -24,7 +23,7 @@ public final class ConnectProber implements AutoCloseable {
         long start = System.nanoTime();
         String hostPort = InetAddrs.hostPort(check.address(), check.port());
         ConnectOptions options = new ConnectOptions()
-                .setRemoteAddress(SocketAddress.inetSocketAddress(new InetSocketAddress(check.address(), check.port())))
+                .setRemoteAddress(SocketAddress.inetSocketAddress(check.port(), InetAddrs.numeric(check.address())))
                 .setTimeout((int) Math.min(Integer.MAX_VALUE, check.timeout().toMillis()));
         return client.connect(options).transform(ar -> {
             if (ar.failed()) {
