@@ -1,0 +1,6 @@
+/**
+ * checktype=external (and external-perl): runs the operator's check command without a shell, with
+ * ldirectord's four arguments, and turns its exit status into a result. Timed-out commands are terminated
+ * and reaped.
+ */
+package lvsdirector.check.external;
