@@ -33,13 +33,14 @@ import lvsdirector.director.SideEffects;
 /**
  * ldirectord's side effects: alert mails for real/fallback changes (with "Inaccessible real server"
  * reminders every emailalertfreq seconds while a real stays out), monitor-file lines, the fallback
- * command. Called on the director's context; the blocking parts run on a small worker pool, monitor
- * lines and fallback commands in order, mails unordered.
+ * command. Called on the director's context; the blocking parts run on worker threads: monitor lines
+ * and fallback commands on one thread in order, mails on a small pool of their own.
  */
 public final class AlertEffects implements SideEffects {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final WorkerExecutor executor;
+    private final WorkerExecutor mailExecutor;
+    private final WorkerExecutor orderedExecutor;
     private final Mailer smtp;
     private final Mailer sendmail;
     private final FallbackCommand fallbackCommand;
@@ -53,7 +54,9 @@ public final class AlertEffects implements SideEffects {
 
     public AlertEffects(Vertx vertx, Mailer smtp, Mailer sendmail, FallbackCommand fallbackCommand, MailIdentity me,
                         long pid, Clock clock) {
-        this.executor = vertx.createSharedWorkerExecutor("lvs-director-effects", 2);
+        this.mailExecutor = vertx.createSharedWorkerExecutor("lvs-director-mail", 2);
+        // one thread: monitor lines and fallback commands run strictly in the order they were asked for
+        this.orderedExecutor = vertx.createSharedWorkerExecutor("lvs-director-effects", 1);
         this.smtp = smtp;
         this.sendmail = sendmail;
         this.fallbackCommand = fallbackCommand;
@@ -140,7 +143,7 @@ public final class AlertEffects implements SideEffects {
     @Override
     public Future<Void> close() {
         return Future.join(new ArrayList<>(inflight)).timeout(DEFAULT_TIMEOUT.plusSeconds(5))
-                .<Void>mapEmpty().otherwiseEmpty().eventually(executor::close);
+                .<Void>mapEmpty().otherwiseEmpty().eventually(mailExecutor::close).eventually(orderedExecutor::close);
     }
 
     private void mail(String text, VirtualConfig virtual, Globals globals, DaemonStatus status) {
@@ -161,7 +164,7 @@ public final class AlertEffects implements SideEffects {
     }
 
     private void submit(Callable<?> work, boolean ordered) {
-        Future<?> f = executor.executeBlocking(work, ordered);
+        Future<?> f = (ordered ? orderedExecutor : mailExecutor).executeBlocking(work, false);
         inflight.add(f);
         f.onComplete(ar -> inflight.remove(f));
     }
