@@ -1,0 +1,229 @@
+package lvsdirector.check.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.regex.Pattern;
+import lvsdirector.check.CheckResult;
+import lvsdirector.check.CheckResult.FailureReason;
+import lvsdirector.check.HttpCheck;
+import lvsdirector.check.ProbeFailures;
+import lvsdirector.support.InetAddrs;
+
+/**
+ * One HTTP check: request, up to {@value #MAX_REDIRECTS} redirects, capped body read, verdict. The whole
+ * exchange is bounded by the check's timeout ("500 Timeout Alarm", as ldirectord's alarm()).
+ */
+final class HttpExchange {
+    /** LWP's default max_redirect, which ldirectord inherits. */
+    static final int MAX_REDIRECTS = 7;
+    /**
+     * ldirectord's User-Agent (LWP's). Operators filter health checks out of access logs by it, so a drop-in
+     * replacement keeps it.
+     */
+    static final String USER_AGENT = "libwww-perl/6.68";
+    /** A mismatching body becomes the failure message; keep log lines bounded. */
+    static final int MESSAGE_LIMIT = 8192;
+
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private final HttpClient client;
+    private final HttpCheck check;
+    private final int bodyLimit;
+    private final Promise<CheckResult> verdict = Promise.promise();
+    private final long start = System.nanoTime();
+    private volatile HttpClientRequest current;
+    private int redirects;
+
+    HttpExchange(HttpClient client, HttpCheck check, int bodyLimit) {
+        this.client = client;
+        this.check = check;
+        this.bodyLimit = bodyLimit;
+    }
+
+    Future<CheckResult> run() {
+        Vertx vertx = Vertx.currentContext() != null ? Vertx.currentContext().owner() : null;
+        if (vertx == null) {
+            throw new IllegalStateException("HTTP checks must be started on a Vert.x context");
+        }
+        long timer = vertx.setTimer(check.timeout().toMillis(), id -> {
+            if (verdict.tryComplete(ProbeFailures.timeout(ProbeFailures.since(start)))) {
+                abortCurrent();
+            }
+        });
+        verdict.future().onComplete(ar -> vertx.cancelTimer(timer));
+        send(URI.create(check.url()), check.hostHeader());
+        return verdict.future();
+    }
+
+    private void send(URI uri, String hostHeader) {
+        boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
+        String host = unbracket(uri.getHost());
+        int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
+        long remaining = Math.max(1, check.timeout().toMillis() - ProbeFailures.since(start).toMillis());
+        RequestOptions options = new RequestOptions()
+                .setMethod(check.method() == HttpCheck.Method.HEAD ? HttpMethod.HEAD : HttpMethod.GET)
+                // Vert.x wants IPv6 literals bracketed here, as in the URL
+                .setHost(uri.getHost()).setPort(port).setSsl(ssl).setURI(pathOf(uri))
+                .setFollowRedirects(false)
+                .setConnectTimeout(remaining).setIdleTimeout(remaining)
+                .putHeader("User-Agent", USER_AGENT);
+        if (check.viaProxy()) {
+            options.setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP)
+                    .setHost(InetAddrs.numeric(check.address())).setPort(check.port()));
+        }
+        String target = check.viaProxy() ? InetAddrs.hostPort(check.address(), check.port())
+                : (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        client.request(options).onComplete(ar -> {
+            if (ar.failed()) {
+                complete(withStatus(ProbeFailures.cantConnect(target, ar.cause(), ProbeFailures.since(start))));
+                return;
+            }
+            HttpClientRequest request = ar.result();
+            current = request;
+            // failures reach the request/response handlers; without this Vert.x also logs them as errors
+            request.connection().exceptionHandler(e -> { });
+            if (verdict.future().isComplete()) {
+                request.reset();
+                return;
+            }
+            if (hostHeader != null) {
+                HostAndPort authority = HostAndPort.parseAuthority(hostHeader, -1);
+                request.authority(authority != null ? authority : HostAndPort.authority(hostHeader));
+            }
+            request.send().onComplete(sent -> {
+                if (sent.failed()) {
+                    complete(sendFailure(sent.cause()));
+                } else {
+                    onResponse(uri, request, sent.result());
+                }
+            });
+        });
+    }
+
+    private void onResponse(URI uri, HttpClientRequest request, HttpClientResponse response) {
+        int status = response.statusCode();
+        String location = response.getHeader("Location");
+        if (REDIRECTS.contains(status) && location != null && redirects < MAX_REDIRECTS) {
+            URI next;
+            try {
+                next = uri.resolve(location.trim());
+            } catch (IllegalArgumentException e) {
+                discard(response);
+                complete(CheckResult.failed(FailureReason.BAD_RESPONSE, "500 Bad redirect location: " + location,
+                        ProbeFailures.since(start)));
+                return;
+            }
+            redirects++;
+            discard(response);
+            // LWP sends the new URL's own authority as Host after a redirect
+            send(next, null);
+            return;
+        }
+        String statusLine = status + " " + response.statusMessage();
+        Buffer body = Buffer.buffer();
+        response.exceptionHandler(e -> complete(CheckResult.failed(FailureReason.BAD_RESPONSE,
+                "500 Incomplete response body (" + ProbeFailures.describe(e) + ")", ProbeFailures.since(start))));
+        response.handler(chunk -> {
+            if (verdict.future().isComplete()) {
+                return;
+            }
+            int room = bodyLimit - body.length();
+            if (chunk.length() < room) {
+                body.appendBuffer(chunk);
+                return;
+            }
+            body.appendBuffer(chunk, 0, room);
+            complete(verdictOf(status, statusLine, body));
+            discard(response);
+        });
+        response.endHandler(v -> complete(verdictOf(status, statusLine, body)));
+    }
+
+    private CheckResult verdictOf(int status, String statusLine, Buffer body) {
+        if (status < 200 || status > 299) {
+            return CheckResult.failed(FailureReason.BAD_RESPONSE, statusLine, ProbeFailures.since(start));
+        }
+        if (check.receive().isEmpty()) {
+            return CheckResult.ok(statusLine, ProbeFailures.since(start));
+        }
+        if (check.method() == HttpCheck.Method.HEAD) {
+            return CheckResult.failed(FailureReason.MISMATCH, statusLine + " (HEAD has no body to match receive)",
+                    ProbeFailures.since(start));
+        }
+        String text = body.toString(StandardCharsets.ISO_8859_1);
+        if (receivePattern().matcher(text).find()) {
+            return CheckResult.ok(statusLine, ProbeFailures.since(start));
+        }
+        String message = text.length() > MESSAGE_LIMIT ? text.substring(0, MESSAGE_LIMIT) + "..." : text;
+        return CheckResult.failed(FailureReason.MISMATCH, message, ProbeFailures.since(start));
+    }
+
+    /**
+     * Perl matches bytes against the bytes of the config file; decoding both sides as ISO-8859-1 (one char
+     * per byte) gives the same answer for UTF-8 text in either.
+     */
+    private Pattern receivePattern() {
+        byte[] bytes = check.receive().getBytes(StandardCharsets.UTF_8);
+        return Pattern.compile(new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+
+    private CheckResult sendFailure(Throwable error) {
+        if (error instanceof HttpClosedException) {
+            return CheckResult.failed(FailureReason.BAD_RESPONSE,
+                    "500 Server closed connection without sending any data back", ProbeFailures.since(start));
+        }
+        FailureReason reason = ProbeFailures.reasonOf(error);
+        if (reason == FailureReason.ERROR) {
+            reason = FailureReason.BAD_RESPONSE;
+        }
+        return CheckResult.failed(reason, "500 " + ProbeFailures.describe(error), ProbeFailures.since(start));
+    }
+
+    private static CheckResult withStatus(CheckResult r) {
+        return new CheckResult(r.success(), "500 " + r.message(), r.latency(), r.forced(), r.reason());
+    }
+
+    private void complete(CheckResult result) {
+        verdict.tryComplete(result);
+    }
+
+    /** Stops reading a response we no longer need; the connection is not reused anyway. */
+    private static void discard(HttpClientResponse response) {
+        response.exceptionHandler(e -> { });
+        response.handler(null);
+        response.request().reset();
+    }
+
+    private void abortCurrent() {
+        HttpClientRequest request = current;
+        if (request != null) {
+            request.reset();
+        }
+    }
+
+    private static String pathOf(URI uri) {
+        String path = uri.getRawPath();
+        if (path == null || path.isEmpty()) {
+            path = "/";
+        }
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
+    private static String unbracket(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+}

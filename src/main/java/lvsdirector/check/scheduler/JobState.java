@@ -1,0 +1,35 @@
+package lvsdirector.check.scheduler;
+
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.List;
+import lvsdirector.check.CheckJob;
+import lvsdirector.check.CombinedCycle;
+import lvsdirector.check.Health;
+
+/** What the scheduler knows about one job. Mutable, confined to the checker's context. */
+final class JobState {
+    final CheckJob job;
+    Health health;
+    int failures;
+    CombinedCycle cycle = CombinedCycle.START;
+    boolean running;
+    boolean removed;
+    long startedAtNanos;
+    long timerId = -1;
+    /** When the next probe is due (for migrating a schedule); 0 while a probe runs or before the first. */
+    long nextDueNanos;
+    /** Rounds waiting for the probe in flight. */
+    final List<Promise<Void>> waiters = new ArrayList<>();
+
+    JobState(CheckJob job, Health health) {
+        this.job = job;
+        this.health = health;
+    }
+
+    void releaseWaiters() {
+        List<Promise<Void>> done = new ArrayList<>(waiters);
+        waiters.clear();
+        done.forEach(Promise::tryComplete);
+    }
+}

@@ -1,0 +1,79 @@
+package lvsdirector.check.scheduler;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import lvsdirector.check.CheckResult;
+import lvsdirector.check.CheckSpec;
+import lvsdirector.check.ConnectCheck;
+import lvsdirector.check.ExternalCheck;
+import lvsdirector.check.FallbackConnectCheck;
+import lvsdirector.check.HttpCheck;
+import lvsdirector.check.NoneCheck;
+import lvsdirector.check.OnCheck;
+import lvsdirector.check.PingCheck;
+import lvsdirector.check.Prober;
+import lvsdirector.check.connect.ConnectProber;
+import lvsdirector.check.connect.PingProber;
+import lvsdirector.check.external.ExternalProber;
+import lvsdirector.check.http.HttpProber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each spec to the prober for its kind. Combined and off checks never get here: the scheduler picks
+ * the half of a combined check and does not probe off checks.
+ */
+public final class ProbeDispatcher implements Prober, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProbeDispatcher.class);
+
+    private final ConnectProber connect;
+    private final HttpProber http;
+    private final ExternalProber external;
+    private final PingProber ping;
+    private final Set<FallbackConnectCheck> warned = new HashSet<>();
+
+    public ProbeDispatcher(Vertx vertx) {
+        this.connect = new ConnectProber(vertx);
+        this.http = new HttpProber(vertx);
+        this.external = new ExternalProber(vertx);
+        this.ping = new PingProber(vertx);
+    }
+
+    @Override
+    public Future<CheckResult> probe(CheckSpec spec) {
+        if (spec instanceof ConnectCheck c) {
+            return connect.probe(c);
+        }
+        if (spec instanceof HttpCheck h) {
+            return http.probe(h);
+        }
+        if (spec instanceof ExternalCheck e) {
+            return external.probe(e);
+        }
+        if (spec instanceof PingCheck p) {
+            return ping.probe(p);
+        }
+        if (spec instanceof FallbackConnectCheck f) {
+            if (warned.add(f)) {
+                LOG.warn("negotiate check for service {} not implemented yet, using a connect check", f.service());
+            }
+            return connect.probe(f.asConnect());
+        }
+        if (spec instanceof OnCheck) {
+            return Future.succeededFuture(CheckResult.ok("checktype on", Duration.ZERO));
+        }
+        if (spec instanceof NoneCheck) {
+            return Future.succeededFuture(CheckResult.ok("service none", Duration.ZERO));
+        }
+        return Future.failedFuture(new IllegalArgumentException("no prober for " + spec.getClass().getSimpleName()));
+    }
+
+    @Override
+    public void close() {
+        connect.close();
+        http.close();
+    }
+}
