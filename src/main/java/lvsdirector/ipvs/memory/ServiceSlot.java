@@ -7,6 +7,7 @@ import lvsdirector.ipvs.Stats;
 import lvsdirector.ipvs.VirtualService;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class ServiceSlot {
 
     List<DestinationEntry> destinationsNewestFirst() {
         List<DestinationEntry> list = new ArrayList<>(destinations.values());
-        java.util.Collections.reverse(list);
+        Collections.reverse(list);
         return List.copyOf(list);
     }
 

@@ -113,6 +113,12 @@ class InMemoryIpvsBackendTest {
         assertThat(backend.service(WEB).orElseThrow().service().scheduler()).isEqualTo(scheduler);
     }
 
+    @Test
+    void schedulerNoneMeansAServiceWithoutScheduler() throws Exception {
+        backend.addService(VirtualService.of(WEB, "none"));
+        assertThat(backend.service(WEB).orElseThrow().service().scheduler()).isEqualTo("none");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"nosuch", "", "RR", "wrr "})
     void unknownSchedulerIsEnoentOnAddAndEdit(String scheduler) throws Exception {
