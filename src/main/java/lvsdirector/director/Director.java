@@ -111,7 +111,14 @@ public final class Director implements CheckListener {
         if (health == null || status == DaemonStatus.STOPPING) {
             return;
         }
-        boolean changed = health.apply(job, outcome, effects, clock);
+        boolean changed;
+        try {
+            changed = health.apply(job, outcome, effects, clock);
+        } catch (RuntimeException e) {
+            // a broken outcome must never take the director down
+            LdirectordLog.warn("Ignoring check outcome " + outcome + ": " + e);
+            return;
+        }
         publish();
         if (changed) {
             requestRound();

@@ -35,7 +35,7 @@ public record DirectorEvent(Kind kind, String message, VirtualConfig virtual, Re
         }
     }
 
-    static DirectorEvent virtualEvent(Kind kind, VirtualConfig v) {
+    public static DirectorEvent virtualEvent(Kind kind, VirtualConfig v) {
         String text = switch (kind) {
             case ADDED_VIRTUAL -> "Added virtual server: ";
             case CHANGED_VIRTUAL -> "Changed virtual server: ";
@@ -51,7 +51,7 @@ public record DirectorEvent(Kind kind, String message, VirtualConfig virtual, Re
      * the destination under another port (gate/ipip) the removing verbs say "stored mapped from configured",
      * as ldirectord does.
      */
-    static DirectorEvent serverEvent(Kind kind, VirtualConfig v, RealKey real, int configuredPort, Destination d) {
+    public static DirectorEvent serverEvent(Kind kind, VirtualConfig v, RealKey real, int configuredPort, Destination d) {
         DestinationKey stored = real.destination();
         String configured = InetAddrs.hostPort(stored.address(), configuredPort);
         String name = configured;

@@ -12,6 +12,7 @@ import lvsdirector.ipvs.Destination;
 import lvsdirector.ipvs.DestinationKey;
 import lvsdirector.ipvs.IpvsOperation;
 import lvsdirector.ipvs.ServiceKey;
+import lvsdirector.ipvs.VirtualService;
 import lvsdirector.director.ActualTable.ActualService;
 import lvsdirector.director.DesiredTable.DesiredService;
 import lvsdirector.director.DirectorEvent.Kind;
@@ -69,7 +70,7 @@ public final class Reconciler {
         if (have == null) {
             ops.add(new PlannedOperation(new IpvsOperation.AddService(layout.service()),
                     DirectorEvent.virtualEvent(Kind.ADDED_VIRTUAL, layout.config())));
-        } else if (!have.service().equals(layout.service())) {
+        } else if (!sameService(have.service(), layout.service())) {
             ops.add(new PlannedOperation(new IpvsOperation.EditService(layout.service()),
                     DirectorEvent.virtualEvent(Kind.CHANGED_VIRTUAL, layout.config())));
         }
@@ -127,10 +128,20 @@ public final class Reconciler {
             } else if (rebuild) {
                 ops.add(put(layout, rk, Kind.QUIESCENT_REAL, configuredPort, want, true));
             }
-        } else if (!current.equals(want) && !(!rebuild && isOperatorChange(current, want, ours))) {
+        } else if (!current.equals(want) && !isOperatorChange(current, want, ours)) {
             Kind kind = want.weight() == 0 ? Kind.QUIESCENT_REAL : Kind.RESTORED_REAL;
             ops.add(put(layout, rk, kind, configuredPort, want, false));
         }
+    }
+
+    /** Equal services; a backend may report "no persistence engine" as an empty name. */
+    static boolean sameService(VirtualService a, VirtualService b) {
+        return normalised(a).equals(normalised(b));
+    }
+
+    private static VirtualService normalised(VirtualService s) {
+        String pe = s.persistenceEngine() == null || s.persistenceEngine().isEmpty() ? null : s.persistenceEngine();
+        return new VirtualService(s.key(), s.scheduler(), s.flags(), s.timeout(), s.netmask(), pe);
     }
 
     /** Nothing changed on our side, and the kernel differs from what we programmed only in the weight. */
