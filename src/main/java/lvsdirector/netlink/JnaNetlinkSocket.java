@@ -66,6 +66,48 @@ public final class JnaNetlinkSocket implements NetlinkSocket {
         }
     }
 
+    /**
+     * Opens the socket inside another network namespace (e.g. /run/netns/NAME or /proc/PID/ns/net); it keeps
+     * talking to that namespace's kernel state for its whole life. Needs CAP_SYS_ADMIN. The switch happens on a
+     * short-lived thread of its own, so no thread of the caller ever changes namespace.
+     */
+    public static JnaNetlinkSocket openInNamespace(java.nio.file.Path namespace, int protocol, int kernelBufferBytes,
+                                                   Duration timeout) throws NetlinkException {
+        JnaNetlinkSocket[] opened = new JnaNetlinkSocket[1];
+        NetlinkException[] failed = new NetlinkException[1];
+        Thread opener = new Thread(() -> {
+            try {
+                int nsFd;
+                try {
+                    nsFd = LibC.open(namespace.toString(), LibC.O_RDONLY | LibC.O_CLOEXEC);
+                } catch (LastErrorException e) {
+                    throw new NetlinkErrnoException(e.getErrorCode(), "open network namespace " + namespace);
+                }
+                try {
+                    call(() -> LibC.setns(nsFd, LibC.CLONE_NEWNET), "setns " + namespace);
+                } finally {
+                    closeQuietly(nsFd);
+                }
+                opened[0] = open(protocol, kernelBufferBytes, timeout);
+            } catch (NetlinkException e) {
+                failed[0] = e;
+            } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+                failed[0] = new NetlinkException("native access unavailable (JNA): " + e.getMessage(), e);
+            }
+        }, "netns-opener");
+        opener.start();
+        try {
+            opener.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NetlinkException("interrupted while opening a socket in " + namespace, e);
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return opened[0];
+    }
+
     @Override
     public int portId() {
         return portId;

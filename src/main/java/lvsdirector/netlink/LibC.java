@@ -18,6 +18,9 @@ final class LibC {
     static final int SO_RCVTIMEO = 20;
     static final int SO_SNDTIMEO = 21;
     static final int MSG_TRUNC = 0x20;
+    static final int O_RDONLY = 0;
+    static final int O_CLOEXEC = 0x80000;
+    static final int CLONE_NEWNET = 0x40000000;
 
     static {
         Native.register(NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
@@ -38,4 +41,8 @@ final class LibC {
     static native NativeLong recv(int fd, Pointer buffer, NativeLong length, int flags) throws LastErrorException;
 
     static native int close(int fd) throws LastErrorException;
+
+    static native int open(String path, int flags) throws LastErrorException;
+
+    static native int setns(int fd, int nstype) throws LastErrorException;
 }

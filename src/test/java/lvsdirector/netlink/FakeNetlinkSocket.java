@@ -22,6 +22,7 @@ public final class FakeNetlinkSocket implements NetlinkSocket {
     private final List<byte[]> sent = new ArrayList<>();
     private int datagramsSent;
     private boolean closed;
+    private NetlinkException failureAfterSend;
 
     private record Exchange(byte[] expectedRequest, List<byte[]> replies) {}
 
@@ -44,6 +45,12 @@ public final class FakeNetlinkSocket implements NetlinkSocket {
     /** The next receive() fails with this exception. */
     public FakeNetlinkSocket queueFailure(NetlinkException failure) {
         inbox.add(failure);
+        return this;
+    }
+
+    /** After the next send has been answered, receive() fails with this (e.g. ENOBUFS after lost answers). */
+    public FakeNetlinkSocket failAfterNextSend(NetlinkException failure) {
+        failureAfterSend = failure;
         return this;
     }
 
@@ -80,6 +87,10 @@ public final class FakeNetlinkSocket implements NetlinkSocket {
             sent.add(message);
             answer(message);
             in.position(Math.min(in.limit(), start + Netlink.align(length)));
+        }
+        if (failureAfterSend != null) {
+            inbox.add(failureAfterSend);
+            failureAfterSend = null;
         }
     }
 

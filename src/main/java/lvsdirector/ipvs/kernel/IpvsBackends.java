@@ -48,6 +48,17 @@ public final class IpvsBackends {
         return tryKernel(socket);
     }
 
+    /** Tries the kernel of another network namespace (a file such as /run/netns/NAME); needs CAP_SYS_ADMIN too. */
+    public static Selection tryKernel(java.nio.file.Path networkNamespace) {
+        NetlinkSocket socket;
+        try {
+            socket = JnaNetlinkSocket.openInNamespace(networkNamespace, Netlink.NETLINK_GENERIC, KERNEL_BUFFER, DEFAULT_TIMEOUT);
+        } catch (NetlinkException e) {
+            return new Selection(null, "cannot open a generic netlink socket in " + networkNamespace + ": " + e.getMessage());
+        }
+        return tryKernel(socket);
+    }
+
     /** Tries the kernel behind an already open socket; closes it unless a backend is returned. */
     public static Selection tryKernel(NetlinkSocket socket) {
         Objects.requireNonNull(socket, "socket");

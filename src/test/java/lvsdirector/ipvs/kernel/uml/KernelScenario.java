@@ -67,6 +67,7 @@ public final class KernelScenario {
         compareWithKernel("after the 1000-service batch");
         timedDeleteAndSequentialAdd();
         compareWithKernel("after the timed delete and re-add");
+        otherNetworkNamespace();
         kernel.flush();
         model.clear();
         compareWithKernel("after flush");
@@ -241,6 +242,28 @@ public final class KernelScenario {
         System.out.println("MEASURE pipelined delete of 1000 services: " + pipelined / 1000 + " ms ("
                 + pipelined / 1000 + " us per operation); sequential add of 1000 services: " + sequential / 1000
                 + " ms (" + sequential / 1000 + " us per operation)");
+    }
+
+    /** A backend opened in another network namespace programs that namespace's table only. */
+    private void otherNetworkNamespace() throws Exception {
+        Process add = new ProcessBuilder("ip", "netns", "add", "kscenario").inheritIO().start();
+        check(add.waitFor() == 0, "ip netns add kscenario");
+        IpvsBackends.Selection other = IpvsBackends.tryKernel(java.nio.file.Path.of("/run/netns/kscenario"));
+        check(other.available(), "kernel backend in netns kscenario: " + other.unavailableReason());
+        if (!other.available()) {
+            return;
+        }
+        try (KernelIpvsBackend inNamespace = other.backend()) {
+            expect("fresh namespace table", 0, inNamespace.services().size());
+            inNamespace.addService(VirtualService.of(tcp("10.77.0.1", 80), "rr"));
+            expect("namespace table", 1, inNamespace.services().size());
+        }
+        Process list = new ProcessBuilder("ip", "netns", "exec", "kscenario", "ipvsadm", "-S", "-n").redirectErrorStream(true).start();
+        String listing = new String(list.getInputStream().readAllBytes()).strip();
+        list.waitFor();
+        expect("ipvsadm inside the namespace", "-A -t 10.77.0.1:80 -s rr", listing);
+        check(kernel.service(tcp("10.77.0.1", 80)).isEmpty(), "the namespace's service is not in the initial namespace");
+        new ProcessBuilder("ip", "netns", "delete", "kscenario").inheritIO().start().waitFor();
     }
 
     private void applyToModel(IpvsOperation op) {
