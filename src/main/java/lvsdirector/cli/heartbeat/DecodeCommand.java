@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * their signatures. Exit status: 0 when every packet is authentic, 1 when some are not, 2 on a usage,
  * input or authkeys error.
  */
-@Command(name = "decode", mixinStandardHelpOptions = true,
+@Command(name = "decode", mixinStandardHelpOptions = true, versionProvider = HeartbeatMain.Version.class,
         description = {"Decode heartbeat packets and verify their signatures.",
             "INPUT is a pcap file (Ethernet, Linux cooked or raw IPv4; UDP) or text with one packet in hex per line;",
             "'-' or no INPUT reads standard input."},
