@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.vertx.core.Context;
@@ -64,10 +65,20 @@ public final class Director implements CheckListener {
      */
     public Director(Context context, IpvsBackend backend, HealthChecker checker, JobPlanner planner,
                     SideEffects effects, Clock clock) {
+        this(context, backend, listener -> checker, planner, effects, clock);
+    }
+
+    /**
+     * @param checkerFactory makes the checker that reports to this director (e.g.
+     *                       {@code l -> new VertxHealthChecker(vertx, context, l)}); it must only keep the
+     *                       listener, not call it, while being made
+     */
+    public Director(Context context, IpvsBackend backend, Function<CheckListener, HealthChecker> checkerFactory,
+                    JobPlanner planner, SideEffects effects, Clock clock) {
         this.context = context;
         this.executor = context.owner().createSharedWorkerExecutor("lvs-director-ipvs", 1);
         this.worker = new IpvsWorker(backend, executor);
-        this.checker = checker;
+        this.checker = checkerFactory.apply(this);
         this.planner = planner;
         this.effects = effects;
         this.clock = clock;

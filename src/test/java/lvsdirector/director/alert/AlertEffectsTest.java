@@ -190,6 +190,28 @@ class AlertEffectsTest {
     }
 
     @Test
+    void withoutSmtpAndWithoutSendmailTheFailureIsLogged() throws Exception {
+        AlertEffects fx = new AlertEffects(vertx, sent::add, new SendmailMailer(dir.resolve("no-sendmail"),
+                Duration.ofSeconds(5)), new FallbackCommand(Duration.ofSeconds(5)), ME, 729, clock);
+        VirtualConfig v = virtual("ops@example.org", 0, Set.of(DaemonStatus.values()), null, null, null);
+        onContext(() -> fx.tableChanged(realEvent(Kind.DELETED_REAL, v, 0), Globals.DEFAULTS, DaemonStatus.STOPPING));
+        await().atMost(Duration.ofSeconds(5)).until(() -> logLines().contains("failed to send email message"));
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void sendmailGetsHeadersAndBodyOnStdin() throws Exception {
+        Path out = dir.resolve("mail.txt");
+        Path sendmail = dir.resolve("sendmail");
+        Files.writeString(sendmail, "#!/bin/sh\necho \"args: $*\" > '" + out + "'\ncat >> '" + out + "'\n");
+        sendmail.toFile().setExecutable(true);
+        new SendmailMailer(sendmail, Duration.ofSeconds(5)).send(new AlertMail("ops@example.org", "root@lb1", "root@lb1",
+                "Added real server: 10.9.0.2:80 (10.0.0.1:80) (Weight set to 3)", "ldirectord host: lb1\n", null));
+        assertThat(Files.readString(out)).isEqualTo("args: -t\nFrom: root@lb1\nTo: ops@example.org\n"
+                + "Subject: Added real server: 10.9.0.2:80 (10.0.0.1:80) (Weight set to 3)\n\nldirectord host: lb1\n");
+    }
+
+    @Test
     void monitorFileGetsOneLinePerResult() throws Exception {
         Path file = dir.resolve("monitor.log");
         AlertEffects fx = effects(sent::add);
