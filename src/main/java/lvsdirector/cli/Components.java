@@ -1,6 +1,7 @@
 package lvsdirector.cli;
 
 import lvsdirector.check.scheduler.VertxHealthChecker;
+import lvsdirector.cli.lvsadm.LvsadmCommand;
 import lvsdirector.config.ParserOptions;
 import lvsdirector.daemon.DaemonOptions;
 import lvsdirector.daemon.DirectorDaemon;
@@ -11,9 +12,11 @@ final class Components {
     private Components() {}
 
     static DirectorDaemon daemon(DaemonOptions options) {
-        return new DirectorDaemon(options,
+        DirectorDaemon daemon = new DirectorDaemon(options,
                 (context, listener) -> new VertxHealthChecker(context.owner(), context, listener),
                 AlertEffects::create,
                 ParserOptions.system());
+        return daemon.withControlCommand("lvsadm", (arguments, out) ->
+                LvsadmCommand.run(daemon::backend, out, out, arguments.toArray(String[]::new)));
     }
 }

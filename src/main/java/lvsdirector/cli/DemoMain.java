@@ -32,7 +32,7 @@ public final class DemoMain {
         long seconds = args.length > 2 && args[1].equals("--seconds") ? Long.parseLong(args[2]) : 0;
         Path runDir = Files.createTempDirectory("lvs-director-demo");
         ConfigLocator.Location location = new ConfigLocator(List.of()).locate(Optional.of(config.toString()));
-        DirectorDaemon daemon = Components.daemon(new DaemonOptions(location, "memory", true, runDir, null));
+        DirectorDaemon daemon = Components.daemon(new DaemonOptions(location, "memory", true, runDir, null, true));
 
         try (DemoServers reals = new DemoServers(REAL_PORTS);
              DemoServers fallback = new DemoServers(List.of(FALLBACK_PORT))) {

@@ -94,7 +94,7 @@ final class LdirectordActions {
         }
         boolean foreground = debug || daemonChild || parsed.config().globals().supervised();
         if (foreground) {
-            DaemonOptions options = new DaemonOptions(location, backend, debug, env.runDir(), env.launcher());
+            DaemonOptions options = new DaemonOptions(location, backend, debug, env.runDir(), env.launcher(), true);
             return Components.daemon(options).run();
         }
         return launchDetached(location, pidFile);

@@ -11,9 +11,10 @@ import lvsdirector.config.ConfigLocator;
  * @param debug      -d: foreground, messages to stderr, no pid file
  * @param runDir     where the pid file and the control socket live (/var/run)
  * @param launcher   the ldirectord entry point, for execute= companions (may be null)
+ * @param signals    install the HUP/TERM/INT/QUIT handlers (off when embedded in another program, e.g. tests)
  */
 public record DaemonOptions(ConfigLocator.Location location, String backend, boolean debug, Path runDir,
-                            String launcher) {
+                            String launcher, boolean signals) {
 
     /** The control socket of this configuration. */
     public Path controlSocket() {

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import lvsdirector.check.HealthChecker;
-import lvsdirector.cli.lvsadm.LvsadmCommand;
 import lvsdirector.config.ConfigMessage;
 import lvsdirector.config.ConfigParser;
 import lvsdirector.config.DirectorConfig;
@@ -62,6 +61,7 @@ public final class DirectorDaemon {
     private ControlServer control;
     private PidFile pidFile;
     private ExecuteChildren children;
+    private final java.util.Map<String, ControlServer.Handler> controlCommands = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Builds the side effects (alerts, monitor file, fallback command) on the director's context. */
     @FunctionalInterface
@@ -115,8 +115,13 @@ public final class DirectorDaemon {
         }
         children = new ExecuteChildren(options.launcher());
         children.run(config.globals().execute(), "start");
+        if (stopping.get()) {
+            return 0;
+        }
         startRuntime();
-        installSignals();
+        if (options.signals()) {
+            installSignals();
+        }
         awaitStop();
         return 0;
     }
@@ -155,15 +160,23 @@ public final class DirectorDaemon {
             return 2;
         }
         switch (arguments.get(0)) {
-            case "lvsadm":
-                return LvsadmCommand.run(() -> backend, out, out, arguments.subList(1, arguments.size()).toArray(String[]::new));
             case "show":
                 out.print(SnapshotText.render(snapshot()));
                 return 0;
             default:
-                out.println("unknown request: " + arguments.get(0));
-                return 2;
+                ControlServer.Handler command = controlCommands.get(arguments.get(0));
+                if (command == null) {
+                    out.println("unknown request: " + arguments.get(0));
+                    return 2;
+                }
+                return command.handle(arguments.subList(1, arguments.size()), out);
         }
+    }
+
+    /** Adds a request the control socket answers (e.g. "lvsadm", registered by the command-line layer). */
+    public DirectorDaemon withControlCommand(String name, ControlServer.Handler handler) {
+        controlCommands.put(name, handler);
+        return this;
     }
 
     public DirectorSnapshot snapshot() {
@@ -257,8 +270,12 @@ public final class DirectorDaemon {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
+        if (director == null) {
+            stopped.countDown();
+            return;
+        }
         children.run(config.globals().execute(), "stop");
-        Future<Void> done = director == null ? Future.succeededFuture() : director.stop();
+        Future<Void> done = director.stop();
         done.onComplete(r -> {
             if (r.failed()) {
                 LOG.info("stop: " + r.cause().getMessage());
