@@ -51,6 +51,17 @@ public final class Attributes {
         return Optional.empty();
     }
 
+    /** Reads one attribute's value. */
+    public interface Reader<T> {
+        T read(Attribute attribute) throws NetlinkDecodeException;
+    }
+
+    /** The value of the first attribute of this type, or {@code fallback} when there is none. */
+    public <T> T readOr(int type, Reader<T> reader, T fallback) throws NetlinkDecodeException {
+        Optional<Attribute> a = find(type);
+        return a.isPresent() ? reader.read(a.get()) : fallback;
+    }
+
     /** The first attribute of this type, or a decode error naming what is missing. */
     public Attribute require(int type, String name) throws NetlinkDecodeException {
         Optional<Attribute> a = find(type);

@@ -47,15 +47,15 @@ public final class GenlController {
         Attributes attrs = GenericMessage.parse(reply, 0).attributes();
         String name = attrs.require(CTRL_ATTR_FAMILY_NAME, "CTRL_ATTR_FAMILY_NAME").string();
         int id = attrs.require(CTRL_ATTR_FAMILY_ID, "CTRL_ATTR_FAMILY_ID").u16();
-        int version = attrs.find(CTRL_ATTR_VERSION).isPresent() ? attrs.find(CTRL_ATTR_VERSION).get().u32() : 0;
-        int hdrSize = attrs.find(CTRL_ATTR_HDRSIZE).isPresent() ? attrs.find(CTRL_ATTR_HDRSIZE).get().u32() : 0;
-        int maxAttr = attrs.find(CTRL_ATTR_MAXATTR).isPresent() ? attrs.find(CTRL_ATTR_MAXATTR).get().u32() : 0;
+        int version = attrs.readOr(CTRL_ATTR_VERSION, Attribute::u32, 0);
+        int hdrSize = attrs.readOr(CTRL_ATTR_HDRSIZE, Attribute::u32, 0);
+        int maxAttr = attrs.readOr(CTRL_ATTR_MAXATTR, Attribute::u32, 0);
         Map<Integer, Integer> ops = new HashMap<>();
         if (attrs.find(CTRL_ATTR_OPS).isPresent()) {
             for (Attribute op : attrs.find(CTRL_ATTR_OPS).get().nested().all()) {
                 Attributes fields = op.nested();
                 int opId = fields.require(CTRL_ATTR_OP_ID, "CTRL_ATTR_OP_ID").u32();
-                int opFlags = fields.find(CTRL_ATTR_OP_FLAGS).isPresent() ? fields.find(CTRL_ATTR_OP_FLAGS).get().u32() : 0;
+                int opFlags = fields.readOr(CTRL_ATTR_OP_FLAGS, Attribute::u32, 0);
                 ops.put(opId, opFlags);
             }
         }

@@ -101,8 +101,7 @@ public final class IpvsDecoder {
             int timeout = a.require(SvcAttr.TIMEOUT.code(), "IPVS_SVC_ATTR_TIMEOUT").u32();
             Attribute netmaskAttr = a.require(SvcAttr.NETMASK.code(), "IPVS_SVC_ATTR_NETMASK");
             int netmask = ipv6 ? netmaskAttr.u32() : netmaskAttr.u32BigEndian();
-            Optional<Attribute> pe = a.find(SvcAttr.PE_NAME.code());
-            String engine = pe.isPresent() ? pe.get().string() : null;
+            String engine = a.readOr(SvcAttr.PE_NAME.code(), Attribute::string, null);
             VirtualService service = new VirtualService(key, scheduler, flags, timeout, netmask, engine);
             return new ServiceEntry(service, stats(a, SvcAttr.STATS64.code(), SvcAttr.STATS.code()));
         } catch (IllegalArgumentException e) {
@@ -112,8 +111,7 @@ public final class IpvsDecoder {
 
     public DestinationEntry destination(Attributes a, int serviceFamily) throws NetlinkDecodeException {
         try {
-            Optional<Attribute> afAttr = a.find(DestAttr.ADDR_FAMILY.code());
-            int af = afAttr.isPresent() ? afAttr.get().u16() : serviceFamily;
+            int af = a.readOr(DestAttr.ADDR_FAMILY.code(), Attribute::u16, serviceFamily);
             InetAddress address = address(a.require(DestAttr.ADDR.code(), "IPVS_DEST_ATTR_ADDR"), af);
             int port = a.require(DestAttr.PORT.code(), "IPVS_DEST_ATTR_PORT").u16BigEndian();
             int method = a.require(DestAttr.FWD_METHOD.code(), "IPVS_DEST_ATTR_FWD_METHOD").u32() & IpvsGenl.FwdMethod.MASK;
@@ -121,12 +119,14 @@ public final class IpvsDecoder {
             int upper = a.require(DestAttr.U_THRESH.code(), "IPVS_DEST_ATTR_U_THRESH").u32();
             int lower = a.require(DestAttr.L_THRESH.code(), "IPVS_DEST_ATTR_L_THRESH").u32();
             Destination.Tunnel tunnel = new Destination.Tunnel(
-                    optional(a, DestAttr.TUN_TYPE.code()).isPresent() ? a.find(DestAttr.TUN_TYPE.code()).get().u8() : 0,
-                    optional(a, DestAttr.TUN_PORT.code()).isPresent() ? a.find(DestAttr.TUN_PORT.code()).get().u16BigEndian() : 0,
-                    optional(a, DestAttr.TUN_FLAGS.code()).isPresent() ? a.find(DestAttr.TUN_FLAGS.code()).get().u16() : 0);
+                    a.readOr(DestAttr.TUN_TYPE.code(), Attribute::u8, 0),
+                    a.readOr(DestAttr.TUN_PORT.code(), Attribute::u16BigEndian, 0),
+                    a.readOr(DestAttr.TUN_FLAGS.code(), Attribute::u16, 0));
             Destination d = new Destination(address, port, ForwardingMethod.ofCode(method), weight, upper, lower, tunnel);
-            return new DestinationEntry(d, counter(a, DestAttr.ACTIVE_CONNS.code()), counter(a, DestAttr.INACT_CONNS.code()),
-                    counter(a, DestAttr.PERSIST_CONNS.code()), stats(a, DestAttr.STATS64.code(), DestAttr.STATS.code()));
+            return new DestinationEntry(d, a.readOr(DestAttr.ACTIVE_CONNS.code(), Attribute::u32, 0),
+                    a.readOr(DestAttr.INACT_CONNS.code(), Attribute::u32, 0),
+                    a.readOr(DestAttr.PERSIST_CONNS.code(), Attribute::u32, 0),
+                    stats(a, DestAttr.STATS64.code(), DestAttr.STATS.code()));
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("invalid IPVS destination: " + e.getMessage(), e);
         }
@@ -135,26 +135,16 @@ public final class IpvsDecoder {
     public SyncDaemon daemon(Attributes a) throws NetlinkDecodeException {
         try {
             int stateCode = a.require(DaemonAttr.STATE.code(), "IPVS_DAEMON_ATTR_STATE").u32();
-            IpvsGenl.DaemonState state = null;
-            for (IpvsGenl.DaemonState s : IpvsGenl.DaemonState.values()) {
-                if (s.code() == stateCode) {
-                    state = s;
-                }
-            }
-            if (state == null) {
-                throw new NetlinkDecodeException("unknown sync daemon state " + stateCode);
-            }
+            IpvsGenl.DaemonState state = java.util.Arrays.stream(IpvsGenl.DaemonState.values())
+                    .filter(s -> s.code() == stateCode).findFirst()
+                    .orElseThrow(() -> new NetlinkDecodeException("unknown sync daemon state " + stateCode));
             String ifname = a.require(DaemonAttr.MCAST_IFN.code(), "IPVS_DAEMON_ATTR_MCAST_IFN").string();
             int syncId = a.require(DaemonAttr.SYNC_ID.code(), "IPVS_DAEMON_ATTR_SYNC_ID").u32();
-            int maxLen = optional(a, DaemonAttr.SYNC_MAXLEN.code()).isPresent() ? a.find(DaemonAttr.SYNC_MAXLEN.code()).get().u16() : 0;
-            int port = optional(a, DaemonAttr.MCAST_PORT.code()).isPresent() ? a.find(DaemonAttr.MCAST_PORT.code()).get().u16() : 0;
-            int ttl = optional(a, DaemonAttr.MCAST_TTL.code()).isPresent() ? a.find(DaemonAttr.MCAST_TTL.code()).get().u8() : 0;
-            InetAddress group = null;
-            if (a.find(DaemonAttr.MCAST_GROUP6.code()).isPresent()) {
-                group = rawAddress(a.find(DaemonAttr.MCAST_GROUP6.code()).get().bytes(), 16);
-            } else if (a.find(DaemonAttr.MCAST_GROUP.code()).isPresent()) {
-                group = rawAddress(a.find(DaemonAttr.MCAST_GROUP.code()).get().bytes(), 4);
-            }
+            int maxLen = a.readOr(DaemonAttr.SYNC_MAXLEN.code(), Attribute::u16, 0);
+            int port = a.readOr(DaemonAttr.MCAST_PORT.code(), Attribute::u16, 0); // host order, unlike other ports
+            int ttl = a.readOr(DaemonAttr.MCAST_TTL.code(), Attribute::u8, 0);
+            InetAddress group = a.readOr(DaemonAttr.MCAST_GROUP6.code(), g -> rawAddress(g.bytes(), 16),
+                    a.readOr(DaemonAttr.MCAST_GROUP.code(), g -> rawAddress(g.bytes(), 4), null));
             return new SyncDaemon(state, ifname, syncId, maxLen, group, port, ttl);
         } catch (IllegalArgumentException e) {
             throw new NetlinkDecodeException("invalid IPVS sync daemon: " + e.getMessage(), e);
@@ -205,15 +195,6 @@ public final class IpvsDecoder {
                     + " (" + expected.code() + ")");
         }
         return g;
-    }
-
-    private static Optional<Attribute> optional(Attributes a, int type) {
-        return a.find(type);
-    }
-
-    private static int counter(Attributes a, int type) throws NetlinkDecodeException {
-        Optional<Attribute> c = a.find(type);
-        return c.isPresent() ? c.get().u32() : 0;
     }
 
     private static boolean isIpv6(int af) throws NetlinkDecodeException {

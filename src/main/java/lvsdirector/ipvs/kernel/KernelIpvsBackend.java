@@ -13,6 +13,7 @@ import lvsdirector.ipvs.kernel.IpvsGenl.Command;
 import lvsdirector.netlink.GenlController;
 import lvsdirector.netlink.GenlFamily;
 import lvsdirector.netlink.NetlinkChannel;
+import lvsdirector.netlink.NetlinkDecodeException;
 import lvsdirector.netlink.NetlinkErrnoException;
 import lvsdirector.netlink.NetlinkException;
 import lvsdirector.netlink.NetlinkMessage;
@@ -79,7 +80,7 @@ public final class KernelIpvsBackend implements IpvsBackend, SyncDaemonControl {
             return Optional.of(decoded(Command.GET_SERVICE, encoder.getService(key), replies -> {
                 List<ServiceEntry> found = decoder.services(replies);
                 if (found.size() != 1) {
-                    throw new lvsdirector.netlink.NetlinkDecodeException("expected one service, got " + found.size());
+                    throw new NetlinkDecodeException("expected one service, got " + found.size());
                 }
                 return found.get(0);
             }));

@@ -34,7 +34,7 @@ class IpvsDecoderRobustnessTest {
     void mutatedRepliesAreDecodedOrRejectedCleanly(String file) {
         Random random = new Random(file.hashCode());
         List<byte[]> seeds = seeds(file);
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 400; i++) {
             byte[] mutated = mutate(seeds.get(random.nextInt(seeds.size())), random);
             assertThatCode(() -> {
                 try {
