@@ -144,7 +144,19 @@ class VertxHealthCheckerTest {
 
         prober.answer(spec(1), Answer.UP);
         await().atMost(Duration.ofSeconds(3)).until(() -> health(job) == Health.UP);
-        assertThat(outcomes(job)).extracting(CheckOutcome::transition).contains(Transition.WENT_UP);
+        List<Transition> transitions = outcomes(job).stream().map(CheckOutcome::transition).toList();
+        int upAt = transitions.indexOf(Transition.WENT_UP);
+        assertThat(outcomes(job).get(upAt).failures()).as("the count the recovery reset").isEqualTo(3);
+
+        // the counter really was reset: the first failure after recovery is soft again
+        prober.answer(spec(1), Answer.DOWN);
+        await().atMost(Duration.ofSeconds(3)).until(() -> outcomes(job).size() > upAt + 1
+                && outcomes(job).subList(upAt + 1, outcomes(job).size()).stream()
+                        .anyMatch(o -> o.transition() == Transition.SOFT_FAILURE));
+        CheckOutcome firstFailure = outcomes(job).subList(upAt + 1, outcomes(job).size()).stream()
+                .filter(o -> !o.result().success()).findFirst().orElseThrow();
+        assertThat(firstFailure.transition()).isEqualTo(Transition.SOFT_FAILURE);
+        assertThat(firstFailure.failures()).isEqualTo(1);
     }
 
     @Test
