@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads ha.cf like heartbeat 3.0.6: one directive per line, leading blanks skipped, everything after
@@ -55,14 +57,14 @@ public final class HaCfParser {
         });
         IMPLEMENTED.put("cluster", (b, l, t) -> b.cluster = t);
         IMPLEMENTED.put("hopfudge", (b, l, t) -> b.hopfudge = l.integer(t, 0, 255));
-        IMPLEMENTED.put("logfacility", (b, l, t) -> b.logFacility = t.equals("none") ? java.util.Optional.empty()
-                : java.util.Optional.of(l.choice(t, FACILITIES.toArray(String[]::new))));
-        IMPLEMENTED.put("logfile", (b, l, t) -> b.logFile = java.util.Optional.of(t));
-        IMPLEMENTED.put("debugfile", (b, l, t) -> b.debugFile = java.util.Optional.of(t));
+        IMPLEMENTED.put("logfacility", (b, l, t) -> b.logFacility = t.equals("none") ? Optional.empty()
+                : Optional.of(l.choice(t, FACILITIES.toArray(String[]::new))));
+        IMPLEMENTED.put("logfile", (b, l, t) -> b.logFile = Optional.of(t));
+        IMPLEMENTED.put("debugfile", (b, l, t) -> b.debugFile = Optional.of(t));
         IMPLEMENTED.put("debug", (b, l, t) -> b.debugLevel = l.integer(t, 0, 255));
         IMPLEMENTED.put("log_badpack", (b, l, t) -> b.logBadPackets = l.bool(t));
         IMPLEMENTED.put("msgfmt", (b, l, t) -> b.msgFormat = MsgFormat.valueOf(l.choice(t, "classic", "netstring").toUpperCase(Locale.ROOT)));
-        IMPLEMENTED.put("max_rexmit_delay", (b, l, t) -> b.maxRexmitDelay = java.time.Duration.ofMillis(l.integer(t, 0, 3_600_000)));
+        IMPLEMENTED.put("max_rexmit_delay", (b, l, t) -> b.maxRexmitDelay = Duration.ofMillis(l.integer(t, 0, 3_600_000)));
 
         ACCEPTED.put("deadping", (b, l, t) -> b.deadping = l.time(t));
         ACCEPTED.put("baud", (b, l, t) -> {
