@@ -1,6 +1,5 @@
 package lvsdirector.config;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Optional;
 
@@ -11,22 +10,8 @@ public interface HostResolver {
     /** @param name host name or numeric address, without brackets */
     Optional<InetAddress> resolve(String name, boolean ipv6);
 
-    /** The JDK resolver (system hosts file and DNS). */
+    /** The system resolver with getaddrinfo()'s numeric rules; see {@link JdkHostResolver}. */
     static HostResolver jdk() {
-        return (name, ipv6) -> {
-            if (name.isEmpty()) {
-                return Optional.empty(); // the JDK would answer "localhost"
-            }
-            try {
-                for (InetAddress a : InetAddress.getAllByName(name)) {
-                    if ((a instanceof Inet6Address) == ipv6) {
-                        return Optional.of(a);
-                    }
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                return Optional.empty();
-            }
-            return Optional.empty();
-        };
+        return new JdkHostResolver();
     }
 }

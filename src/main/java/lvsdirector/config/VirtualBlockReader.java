@@ -135,10 +135,12 @@ final class VirtualBlockReader {
         return hp;
     }
 
-    /** ldirectord's virtual id: protocol (fwm6 for IPv6 marks) and the resolved address, or the mark as written. */
+    /** ldirectord's virtual id string: protocol (fwm6 for IPv6 marks), resolved address and port, or the mark as written. */
     private static String duplicateKey(VirtualDraft v, VirtualAddress address) {
         if (address instanceof VirtualAddress.HostPort hp) {
-            return v.protocol.word() + ":" + InetAddrs.hostPort(hp.address(), hp.port());
+            // a numeric port stays as written ("00" differs from "0"); a service name becomes its number
+            String port = hp.portText().matches("[0-9]+") ? hp.portText() : Integer.toString(hp.port());
+            return v.protocol.word() + ":" + InetAddrs.bracketed(hp.address()) + ":" + port;
         }
         return "fwm" + (v.ipv6 ? "6" : "") + ":" + v.header.markText();
     }

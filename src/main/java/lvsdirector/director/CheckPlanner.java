@@ -54,10 +54,10 @@ public final class CheckPlanner {
         return switch (type) {
             case ON -> new OnCheck(address, port);
             case OFF -> new OffCheck(address, port);
-            case PING -> new PingCheck(address, checkTimeout, virtual.effectiveCheckCount(globals));
+            case PING -> new PingCheck(address, real.port(), checkTimeout, virtual.effectiveCheckCount(globals));
             // ldirectord's connect check on a udp service is an ICMP ping
             case CONNECT -> virtual.protocol() == VirtualProtocol.UDP
-                    ? new PingCheck(address, checkTimeout, virtual.effectiveCheckCount(globals))
+                    ? new PingCheck(address, real.port(), checkTimeout, virtual.effectiveCheckCount(globals))
                     : new ConnectCheck(address, port, checkTimeout);
             case EXTERNAL, EXTERNAL_PERL -> external(virtual, real, checkTimeout);
             case NEGOTIATE -> negotiate(virtual, real, globals, port);

@@ -28,9 +28,9 @@ class EpilogueTest {
         "UP,   0, 3, fail,  UP,   SOFT_FAILURE,   1",
         "UP,   1, 3, fail,  UP,   SOFT_FAILURE,   2",
         "UP,   2, 3, fail,  DOWN, WENT_DOWN,      3",
-        "UP,   2, 3, ok,    UP,   FAILURES_RESET, 0",
+        "UP,   2, 3, ok,    UP,   FAILURES_RESET, 2",
         "DOWN, 3, 3, fail,  DOWN, NONE,           3",
-        "DOWN, 3, 3, ok,    UP,   WENT_UP,        0",
+        "DOWN, 3, 3, ok,    UP,   WENT_UP,        3",
         "DOWN, 0, 1, ok,    UP,   WENT_UP,        0",
         "UP,   0, 5, maint, DOWN, WENT_DOWN,      0",
         "UP,   2, 5, maint, DOWN, WENT_DOWN,      2",
@@ -45,5 +45,6 @@ class EpilogueTest {
         assertThat(outcome.failures()).isEqualTo(expectedFailures);
         assertThat(outcome.failureCount()).isEqualTo(failureCount);
         assertThat(outcome.result()).isSameAs(r);
+        assertThat(Epilogue.counterAfter(outcome)).isEqualTo(r.success() ? 0 : expectedFailures);
     }
 }

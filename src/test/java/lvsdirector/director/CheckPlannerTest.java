@@ -140,7 +140,7 @@ class CheckPlannerTest {
     void connectOnUdpIsAPing() {
         CheckJob job = CheckPlanner.plan(virtual(53, VirtualProtocol.UDP, settings(CheckType.CONNECT, ServiceType.DNS)),
                 real(53), Globals.DEFAULTS);
-        assertThat(job.spec()).isEqualTo(new PingCheck(RIP, Duration.ofSeconds(5), 1));
+        assertThat(job.spec()).isEqualTo(new PingCheck(RIP, 53, Duration.ofSeconds(5), 1));
     }
 
     @Test

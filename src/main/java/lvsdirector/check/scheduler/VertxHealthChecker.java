@@ -232,7 +232,7 @@ public final class VertxHealthChecker implements HealthChecker {
             }
             CheckOutcome outcome = Epilogue.apply(state.health, state.failures, state.job.failureCount(), result);
             state.health = outcome.health();
-            state.failures = outcome.failures();
+            state.failures = Epilogue.counterAfter(outcome);
             deliver(state.job, outcome);
         }
         state.releaseWaiters();

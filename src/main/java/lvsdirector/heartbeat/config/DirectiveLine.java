@@ -60,13 +60,35 @@ final class DirectiveLine {
         return value;
     }
 
+    /** One of {@code allowed}, ignoring case. */
     String choice(String token, String... allowed) throws ConfigException {
         for (String a : allowed) {
             if (a.equalsIgnoreCase(token)) {
                 return a;
             }
         }
-        throw error(directive + ": invalid value [" + token + "], expected one of " + String.join(", ", allowed));
+        throw invalidChoice(token, allowed);
+    }
+
+    /** One of {@code allowed}, spelled exactly (heartbeat compares these case-sensitively). */
+    String exactChoice(String token, String... allowed) throws ConfigException {
+        if (List.of(allowed).contains(token)) {
+            return token;
+        }
+        throw invalidChoice(token, allowed);
+    }
+
+    private ConfigException invalidChoice(String token, String... allowed) {
+        return error(directive + ": invalid value [" + token + "], expected one of " + String.join(", ", allowed));
+    }
+
+    /** A time that must be more than zero milliseconds. */
+    Duration positiveTime(String token) throws ConfigException {
+        Duration d = time(token);
+        if (d.isZero()) {
+            throw error(directive + ": [" + token + "] must be at least 1ms");
+        }
+        return d;
     }
 
     void requireTokens(int min, int max, String usage) throws ConfigException {

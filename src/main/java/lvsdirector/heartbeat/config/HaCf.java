@@ -2,6 +2,7 @@ package lvsdirector.heartbeat.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -52,13 +53,13 @@ public record HaCf(
     }
 
     public boolean hasNode(String name) {
-        return nodes.contains(name.toLowerCase(java.util.Locale.ROOT));
+        return nodes.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** heartbeat refuses to start when this host's {@code uname -n} is not a configured node. */
     public void requireLocalNode(String file, String localNode) throws ConfigException {
         if (!hasNode(localNode)) {
-            throw new ConfigException(file, 0, "Current node [" + localNode.toLowerCase(java.util.Locale.ROOT) + "] not in configuration!");
+            throw new ConfigException(file, 0, "Current node [" + localNode.toLowerCase(Locale.ROOT) + "] not in configuration!");
         }
     }
 }

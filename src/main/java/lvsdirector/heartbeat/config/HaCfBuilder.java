@@ -20,6 +20,7 @@ final class HaCfBuilder {
     Duration initdead;
     Duration deadping;
     int deadtimeLine;
+    int deadpingLine;
     int warntimeLine;
     int initdeadLine;
     int udpPort = 694;
@@ -36,6 +37,8 @@ final class HaCfBuilder {
     MsgFormat msgFormat = MsgFormat.CLASSIC;
     Duration maxRexmitDelay = Duration.ofMillis(250);
     private final Map<String, ConfigNotice> notImplemented = new LinkedHashMap<>();
+    /** Directives heartbeat refuses to see twice ("multiply specified"). */
+    final Set<String> singletons = new java.util.HashSet<>();
     final List<ConfigNotice> warnings = new ArrayList<>();
 
     /** Records a directive this peer accepts but does not act on; only its first occurrence is kept. */
@@ -52,6 +55,10 @@ final class HaCfBuilder {
         }
         if (deadtime.compareTo(keepalive.multipliedBy(2)) <= 0) {
             throw new ConfigException(file, deadtimeLine, "Dead time [" + deadtime.toMillis() + "ms] is too small compared to keepalive ["
+                    + keepalive.toMillis() + "ms]: it must be more than twice the keepalive");
+        }
+        if (deadping != null && deadping.compareTo(keepalive.multipliedBy(2)) <= 0) {
+            throw new ConfigException(file, deadpingLine, "Ping dead time [" + deadping.toMillis() + "ms] is too small compared to keepalive ["
                     + keepalive.toMillis() + "ms]: it must be more than twice the keepalive");
         }
         Duration warn = warntime != null ? warntime : deadtime.dividedBy(2);

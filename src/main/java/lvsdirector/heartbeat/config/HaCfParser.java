@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads ha.cf like heartbeat 3.0.6: one directive per line, leading blanks skipped, everything after
@@ -34,13 +36,13 @@ public final class HaCfParser {
 
     static {
         IMPLEMENTED.put("node", (b, l, t) -> b.nodes.add(t.toLowerCase(Locale.ROOT)));
-        IMPLEMENTED.put("keepalive", (b, l, t) -> b.keepalive = l.time(t));
+        IMPLEMENTED.put("keepalive", (b, l, t) -> b.keepalive = l.positiveTime(t));
         IMPLEMENTED.put("deadtime", (b, l, t) -> {
             b.deadtime = l.time(t);
             b.deadtimeLine = l.number;
         });
         IMPLEMENTED.put("warntime", (b, l, t) -> {
-            b.warntime = l.time(t);
+            b.warntime = l.positiveTime(t);
             b.warntimeLine = l.number;
         });
         IMPLEMENTED.put("initdead", (b, l, t) -> {
@@ -55,17 +57,21 @@ public final class HaCfParser {
         });
         IMPLEMENTED.put("cluster", (b, l, t) -> b.cluster = t);
         IMPLEMENTED.put("hopfudge", (b, l, t) -> b.hopfudge = l.integer(t, 0, 255));
-        IMPLEMENTED.put("logfacility", (b, l, t) -> b.logFacility = t.equals("none") ? java.util.Optional.empty()
-                : java.util.Optional.of(l.choice(t, FACILITIES.toArray(String[]::new))));
-        IMPLEMENTED.put("logfile", (b, l, t) -> b.logFile = java.util.Optional.of(t));
-        IMPLEMENTED.put("debugfile", (b, l, t) -> b.debugFile = java.util.Optional.of(t));
+        IMPLEMENTED.put("logfacility", (b, l, t) -> b.logFacility = t.equals("none") ? Optional.empty()
+                : Optional.of(l.choice(t, FACILITIES.toArray(String[]::new))));
+        IMPLEMENTED.put("logfile", (b, l, t) -> b.logFile = Optional.of(t));
+        IMPLEMENTED.put("debugfile", (b, l, t) -> b.debugFile = Optional.of(t));
         IMPLEMENTED.put("debug", (b, l, t) -> b.debugLevel = l.integer(t, 0, 255));
         IMPLEMENTED.put("log_badpack", (b, l, t) -> b.logBadPackets = l.bool(t));
-        IMPLEMENTED.put("msgfmt", (b, l, t) -> b.msgFormat = MsgFormat.valueOf(l.choice(t, "classic", "netstring").toUpperCase(Locale.ROOT)));
-        IMPLEMENTED.put("max_rexmit_delay", (b, l, t) -> b.maxRexmitDelay = java.time.Duration.ofMillis(l.integer(t, 0, 3_600_000)));
+        IMPLEMENTED.put("msgfmt", (b, l, t) -> b.msgFormat = MsgFormat.valueOf(l.exactChoice(t, "classic", "netstring").toUpperCase(Locale.ROOT)));
+        IMPLEMENTED.put("max_rexmit_delay", (b, l, t) -> b.maxRexmitDelay = Duration.ofMillis(l.integer(t, 1, 3_600_000)));
 
-        ACCEPTED.put("deadping", (b, l, t) -> b.deadping = l.time(t));
+        ACCEPTED.put("deadping", (b, l, t) -> {
+            b.deadping = l.time(t);
+            b.deadpingLine = l.number;
+        });
         ACCEPTED.put("baud", (b, l, t) -> {
+            once(b, l);
             int rate = l.integer(t, 1, Integer.MAX_VALUE);
             if (!BAUD_RATES.contains(rate)) {
                 throw l.error("baud: unsupported rate " + rate + ", expected one of " + BAUD_RATES);
@@ -75,14 +81,19 @@ public final class HaCfParser {
                 "crmd_spawns_pengine", "record_config_changes", "record_pengine_inputs", "enable_config_writes")) {
             ACCEPTED.put(bool, (b, l, t) -> l.bool(t));
         }
-        ACCEPTED.put("conn_logd_time", (b, l, t) -> l.integer(t, 0, Integer.MAX_VALUE));
+        ACCEPTED.put("conn_logd_time", (b, l, t) -> l.positiveTime(t));
         ACCEPTED.put("rtprio", (b, l, t) -> l.integer(t, 1, 99));
-        ACCEPTED.put("compression_threshold", (b, l, t) -> l.integer(t, 0, Integer.MAX_VALUE));
+        ACCEPTED.put("compression_threshold", (b, l, t) -> l.integer(t, 1, Integer.MAX_VALUE));
         ACCEPTED.put("memreserve", (b, l, t) -> l.integer(t, 0, Integer.MAX_VALUE));
-        ACCEPTED.put("hbgenmethod", (b, l, t) -> l.choice(t, "file", "time"));
-        ACCEPTED.put("autojoin", (b, l, t) -> l.choice(t, "none", "other", "any"));
-        ACCEPTED.put("uuidfrom", (b, l, t) -> l.choice(t, "file", "nodename"));
-        for (String word : List.of("watchdog", "compression", "coreroot", "crm_daemon_dir", "quorum_server")) {
+        ACCEPTED.put("hbgenmethod", (b, l, t) -> l.exactChoice(t, "file", "time"));
+        ACCEPTED.put("autojoin", (b, l, t) -> {
+            if (!l.choice(t, "none", "other", "any").equals("none")) {
+                throw l.error("autojoin " + t + ": R1 style resource management (haresources) conflicts with autojoin");
+            }
+        });
+        ACCEPTED.put("uuidfrom", (b, l, t) -> l.exactChoice(t, "file", "nodename"));
+        ACCEPTED.put("watchdog", (b, l, t) -> once(b, l));
+        for (String word : List.of("compression", "coreroot", "crm_daemon_dir", "quorum_server")) {
             ACCEPTED.put(word, (b, l, t) -> { });
         }
         ACCEPTED.put("env", (b, l, t) -> {
@@ -130,6 +141,7 @@ public final class HaCfParser {
                 b.notImplemented(line, ": ping nodes are not monitored");
             } else {
                 line.requireTokens(2, Integer.MAX_VALUE, wholeLineUsage(directive));
+                checkWholeLine(line);
                 b.notImplemented(line, "");
             }
             return;
@@ -150,11 +162,29 @@ public final class HaCfParser {
         }
     }
 
+    private static void checkWholeLine(DirectiveLine line) throws ConfigException {
+        List<String> t = line.tokens;
+        if ((line.directive.equals("respawn") || line.directive.equals("failfast")) && !t.get(1).startsWith("/")) {
+            throw line.error(line.directive + ": client child command [" + t.get(1) + "] is not a full pathname");
+        }
+        if (line.directive.equals("apiauth")
+                && !t.subList(1, t.size()).stream().allMatch(w -> w.startsWith("uid=") || w.startsWith("gid="))) {
+            throw line.error("Invalid apiauth directive: usage: apiauth " + wholeLineUsage("apiauth"));
+        }
+    }
+
+    /** heartbeat refuses a second {@code baud} or {@code watchdog} line ("multiply specified"). */
+    private static void once(HaCfBuilder b, DirectiveLine line) throws ConfigException {
+        if (!b.singletons.add(line.directive)) {
+            throw line.error(line.directive + " multiply specified");
+        }
+    }
+
     private static String wholeLineUsage(String directive) {
         return switch (directive) {
             case "stonith" -> "TYPE CONFIG-FILE";
             case "stonith_host" -> "HOST|* TYPE [PARAMS...]";
-            case "apiauth" -> "CLIENT uid=USER[,USER...] [gid=GROUP[,GROUP...]]";
+            case "apiauth" -> "CLIENT [uid=USER,...] [gid=GROUP,...]";
             default -> "USER /PATH/TO/PROGRAM [ARGS...]";
         };
     }

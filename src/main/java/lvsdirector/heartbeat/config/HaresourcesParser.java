@@ -53,7 +53,7 @@ public final class HaresourcesParser {
     private static ResourceGroup group(String file, int line, List<String> words, Set<String> nodes) throws ConfigException {
         String node = words.get(0).toLowerCase(Locale.ROOT);
         if (!nodes.contains(node)) {
-            throw new ConfigException(file, line, "Bad nodename in haresources [" + words.get(0) + "]: not a node of ha.cf " + nodes);
+            throw new ConfigException(file, line, "Bad nodename in " + file + " [" + words.get(0) + "]: not a node of ha.cf " + nodes);
         }
         if (words.size() < 2) {
             throw new ConfigException(file, line, "node " + words.get(0) + " has no resources");

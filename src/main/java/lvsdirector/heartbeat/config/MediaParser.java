@@ -2,6 +2,7 @@ package lvsdirector.heartbeat.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The media and ping-node lines of ha.cf, each with its plugin's own argument syntax. */
 final class MediaParser {
@@ -88,7 +89,7 @@ final class MediaParser {
 
     private static String ipv6(DirectiveLine line, String text, boolean multicast) throws ConfigException {
         boolean ok = text.matches("[0-9A-Fa-f:.]+") && text.contains(":");
-        if (!ok || (multicast && !text.toLowerCase(java.util.Locale.ROOT).startsWith("ff"))) {
+        if (!ok || (multicast && !text.toLowerCase(Locale.ROOT).startsWith("ff"))) {
             throw line.error(line.directive + ": [" + text + "] is not an IPv6 " + (multicast ? "multicast group" : "address"));
         }
         return text;

@@ -80,7 +80,7 @@ class ConnectProberTest {
     @Test
     void pingOfLoopbackIsUp() {
         PingProber ping = new PingProber(vertx);
-        CheckResult r = OnContext.await(vertx, () -> ping.probe(new PingCheck(LOOPBACK, Duration.ofSeconds(1), 1)));
+        CheckResult r = OnContext.await(vertx, () -> ping.probe(new PingCheck(LOOPBACK, 0, Duration.ofSeconds(1), 1)));
         assertThat(r.success()).as(r.message()).isTrue();
     }
 }

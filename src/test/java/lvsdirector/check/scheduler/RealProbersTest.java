@@ -70,7 +70,7 @@ class RealProbersTest {
             OnContext.run(context, () -> checker.setJobs(Map.of(http, Health.UP, connect, Health.DOWN)));
 
             await().atMost(Duration.ofSeconds(3)).until(() -> outcomes(http).size() == 1);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
             assertThat(outcomes(http).get(0).transition()).isEqualTo(Transition.WENT_DOWN);
             assertThat(outcomes(http).get(0).result().message()).isEqualTo("500 Timeout Alarm");
             assertThat(outcomes(connect)).singleElement().extracting(CheckOutcome::transition)

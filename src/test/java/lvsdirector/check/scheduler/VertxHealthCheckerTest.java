@@ -84,12 +84,12 @@ class VertxHealthCheckerTest {
         setJobs(Map.of(job, Health.DOWN));
 
         await().atMost(Duration.ofSeconds(2)).until(() -> prober.count(spec(1)) >= 1);
-        assertThat(Duration.ofNanos(prober.starts(spec(1)).get(0) - start)).isLessThan(Duration.ofMillis(150));
+        assertThat(Duration.ofNanos(prober.starts(spec(1)).get(0) - start)).isLessThan(Duration.ofMillis(500));
         await().atMost(Duration.ofSeconds(3)).until(() -> prober.count(spec(1)) >= 5);
         List<Long> starts = prober.starts(spec(1));
         for (int i = 1; i < 5; i++) {
             assertThat(Duration.ofNanos(starts.get(i) - starts.get(i - 1))).isBetween(Duration.ofMillis(180),
-                    Duration.ofMillis(400));
+                    Duration.ofMillis(600));
         }
         assertThat(outcomes(job).get(0).transition()).isEqualTo(Transition.WENT_UP);
         assertThat(delivered).allMatch(Delivered::onContext);
@@ -103,7 +103,8 @@ class VertxHealthCheckerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> prober.count(spec(1)) >= 5);
         List<Long> starts = prober.starts(spec(1));
         Duration average = Duration.ofNanos((starts.get(4) - starts.get(0)) / 4);
-        assertThat(average).isBetween(Duration.ofMillis(280), Duration.ofMillis(400));
+        // probe 150 ms + interval 300 ms would average 450 ms if the period stretched
+        assertThat(average).isBetween(Duration.ofMillis(280), Duration.ofMillis(420));
     }
 
     @Test
@@ -115,7 +116,7 @@ class VertxHealthCheckerTest {
         assertThat(prober.maxConcurrentPerSpec.get()).isEqualTo(1);
         List<Long> starts = prober.starts(spec(1));
         assertThat(Duration.ofNanos(starts.get(3) - starts.get(2))).isBetween(Duration.ofMillis(290),
-                Duration.ofMillis(500));
+                Duration.ofMillis(700));
     }
 
     @Test
@@ -143,7 +144,19 @@ class VertxHealthCheckerTest {
 
         prober.answer(spec(1), Answer.UP);
         await().atMost(Duration.ofSeconds(3)).until(() -> health(job) == Health.UP);
-        assertThat(outcomes(job)).extracting(CheckOutcome::transition).contains(Transition.WENT_UP);
+        List<Transition> transitions = outcomes(job).stream().map(CheckOutcome::transition).toList();
+        int upAt = transitions.indexOf(Transition.WENT_UP);
+        assertThat(outcomes(job).get(upAt).failures()).as("the count the recovery reset").isEqualTo(3);
+
+        // the counter really was reset: the first failure after recovery is soft again
+        prober.answer(spec(1), Answer.DOWN);
+        await().atMost(Duration.ofSeconds(3)).until(() -> outcomes(job).size() > upAt + 1
+                && outcomes(job).subList(upAt + 1, outcomes(job).size()).stream()
+                        .anyMatch(o -> o.transition() == Transition.SOFT_FAILURE));
+        CheckOutcome firstFailure = outcomes(job).subList(upAt + 1, outcomes(job).size()).stream()
+                .filter(o -> !o.result().success()).findFirst().orElseThrow();
+        assertThat(firstFailure.transition()).isEqualTo(Transition.SOFT_FAILURE);
+        assertThat(firstFailure.failures()).isEqualTo(1);
     }
 
     @Test
@@ -168,7 +181,7 @@ class VertxHealthCheckerTest {
 
         await().atMost(Duration.ofSeconds(3)).until(() -> !outcomes(job).isEmpty());
         // spec timeout 300 ms + the test's guard slack of 200 ms
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
         assertThat(outcomes(job).get(0).result().message()).isEqualTo("500 Timeout Alarm");
         assertThat(health(job)).isEqualTo(Health.DOWN);
     }
