@@ -83,7 +83,7 @@ public final class VertxHealthChecker implements HealthChecker {
         requireOpen();
         Map<CheckSpec, JobState> leaving = new HashMap<>();
         for (JobState state : new ArrayList<>(jobs.values())) {
-            if (!jobsWithInitialHealth.containsKey(state.job)) {
+            if (!jobsCopy.containsKey(state.job)) {
                 stop(state);
                 jobs.remove(state.job);
                 leaving.put(state.job.spec(), state);
