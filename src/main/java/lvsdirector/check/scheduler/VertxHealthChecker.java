@@ -72,18 +72,24 @@ public final class VertxHealthChecker implements HealthChecker {
         this.guardSlack = guardSlack;
     }
 
+    /** Called from another thread, the change is moved onto the checker's context (and so happens later). */
     @Override
     public void setJobs(Map<CheckJob, Health> jobsWithInitialHealth) {
-        requireContext();
+        Map<CheckJob, Health> jobsCopy = Map.copyOf(jobsWithInitialHealth);
+        if (Vertx.currentContext() != context) {
+            context.runOnContext(v -> setJobs(jobsCopy));
+            return;
+        }
+        requireOpen();
         Map<CheckSpec, JobState> leaving = new HashMap<>();
         for (JobState state : new ArrayList<>(jobs.values())) {
-            if (!jobsWithInitialHealth.containsKey(state.job)) {
+            if (!jobsCopy.containsKey(state.job)) {
                 stop(state);
                 jobs.remove(state.job);
                 leaving.put(state.job.spec(), state);
             }
         }
-        jobsWithInitialHealth.forEach((job, initial) -> {
+        jobsCopy.forEach((job, initial) -> {
             if (jobs.containsKey(job)) {
                 return; // equal job: keeps health, counters and schedule
             }
@@ -112,15 +118,24 @@ public final class VertxHealthChecker implements HealthChecker {
         schedule(to, Duration.ofNanos(Math.max(0, due - now)));
     }
 
+    /** Only on the checker's context: the state is confined to it. */
     @Override
     public Health health(CheckJob job) {
+        if (Vertx.currentContext() != context) {
+            throw new IllegalStateException("VertxHealthChecker.health must be called on the checker's context");
+        }
         JobState state = jobs.get(job);
         return state == null ? null : state.health;
     }
 
     @Override
     public Future<Void> runRound() {
-        requireContext();
+        if (Vertx.currentContext() != context) {
+            Promise<Void> moved = Promise.promise();
+            context.runOnContext(v -> runRound().onComplete(moved));
+            return moved.future();
+        }
+        requireOpen();
         List<Future<Void>> done = new ArrayList<>();
         for (JobState state : jobs.values()) {
             Promise<Void> waiter = Promise.promise();
@@ -136,6 +151,13 @@ public final class VertxHealthChecker implements HealthChecker {
 
     @Override
     public void close() {
+        if (Vertx.currentContext() != context) {
+            context.runOnContext(v -> close());
+            return;
+        }
+        if (closed) {
+            return;
+        }
         closed = true;
         jobs.values().forEach(this::stop);
         jobs.clear();
@@ -276,10 +298,7 @@ public final class VertxHealthChecker implements HealthChecker {
         }
     }
 
-    private void requireContext() {
-        if (Vertx.currentContext() != context) {
-            throw new IllegalStateException("VertxHealthChecker must be used on the context it was created for");
-        }
+    private void requireOpen() {
         if (closed) {
             throw new IllegalStateException("VertxHealthChecker is closed");
         }

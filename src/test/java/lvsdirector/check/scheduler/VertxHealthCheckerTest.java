@@ -266,7 +266,12 @@ class VertxHealthCheckerTest {
     }
 
     @Test
-    void publicMethodsRefuseForeignThreads() {
-        assertThatThrownBy(() -> checker.setJobs(Map.of())).isInstanceOf(IllegalStateException.class);
+    void callsFromOtherThreadsAreMovedOntoTheContext() {
+        CheckJob job = job(1, HOUR, 1);
+        checker.setJobs(Map.of(job, Health.DOWN));
+        checker.runRound().await();
+        assertThat(delivered).isNotEmpty().allMatch(Delivered::onContext);
+        assertThat(health(job)).isEqualTo(Health.UP);
+        assertThatThrownBy(() -> checker.health(job)).isInstanceOf(IllegalStateException.class);
     }
 }
