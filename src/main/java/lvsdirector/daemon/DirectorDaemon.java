@@ -114,19 +114,20 @@ public final class DirectorDaemon {
             }
         }
         children = new ExecuteChildren(options.launcher());
-        children.run(config.globals().execute(), "start");
-        if (stopping.get()) {
-            return 0;
-        }
-        startRuntime();
         if (options.signals()) {
             installSignals();
+        }
+        if (!stopping.get()) {
+            startRuntime();
+            List<String> companions = config.globals().execute();
+            vertx.executeBlocking(() -> children.run(companions, "start"), false);
         }
         awaitStop();
         return 0;
     }
 
     private void startRuntime() {
+        watcher = new FileChangeWatcher(options.location().config());
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
         AtomicReference<Director> directorRef = new AtomicReference<>();
@@ -141,7 +142,6 @@ public final class DirectorDaemon {
         awaitQuietly(created);
         startControlSocket();
         director.start(config).onFailure(e -> LOG.info("start-up failed: " + e.getMessage()));
-        watcher = new FileChangeWatcher(options.location().config());
         scheduleWatch();
     }
 
@@ -226,6 +226,7 @@ public final class DirectorDaemon {
 
     /** Re-reads the file; a file with errors is rejected whole and the running config stays in force. */
     public Future<Void> reload() {
+        watcher.acknowledge();
         ParseResult parsed = parser.parse(options.location().config(), options.location().configName(), ParseMode.ALL);
         if (!parsed.ok()) {
             for (ConfigMessage error : parsed.errors()) {
@@ -255,7 +256,7 @@ public final class DirectorDaemon {
 
     private void installSignals() {
         Signals.on("HUP", name -> {
-            if (!stopping.get()) {
+            if (!stopping.get() && director != null) {
                 LOG.info("Reloading Linux Director Daemon config on signal");
                 context.runOnContext(v -> reload());
             }
@@ -271,6 +272,7 @@ public final class DirectorDaemon {
             return;
         }
         if (director == null) {
+            LOG.info("Linux Director Daemon terminated on signal: " + signalName);
             stopped.countDown();
             return;
         }

@@ -127,15 +127,22 @@ class DirectorEndToEndTest {
 
     @Test
     void autoreloadNoticesAChangedFileWithinOneCheckInterval() throws Exception {
-        Files.writeString(config, "autoreload=yes\n" + configText(3));
+        Path callback = dir.resolve("callback.sh");
+        Path calls = dir.resolve("callback.calls");
+        Files.writeString(callback, "#!/bin/sh\necho \"$@\" >> " + calls + "\n");
+        callback.toFile().setExecutable(true);
+        String head = "autoreload=yes\ncallback=\"" + callback + "\"\n";
+        Files.writeString(config, head + configText(3));
         daemon.reload().toCompletionStage().toCompletableFuture().get();
         Thread.sleep(1100);
-        Files.writeString(config, "autoreload=yes\n" + configText(6));
+        Files.writeString(config, head + configText(6));
         Duration noticed = awaitTable(HTTP_VIRTUAL, Map.of(a.port(), 2, b.port(), 6), INTERVAL.plus(SLACK));
         System.out.println("e2e: autoreload applied a changed weight after " + noticed.toMillis() + " ms");
         assertThat(Files.readString(dir.resolve("ldirectord.log")))
                 .contains("] Configuration file '" + config + "' has changed on disk")
                 .contains("]  - reread new configuration");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(Files.readString(calls)).as("callback runs with the config path").isEqualTo(config + "\n"));
     }
 
     @Test
