@@ -61,6 +61,7 @@ public final class DirectorDaemon {
     private ControlServer control;
     private PidFile pidFile;
     private ExecuteChildren children;
+    private volatile SdNotify notifier = SdNotify.fromEnvironment();
     private final java.util.Map<String, ControlServer.Handler> controlCommands = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Builds the side effects (alerts, monitor file, fallback command) on the director's context. */
@@ -141,7 +142,13 @@ public final class DirectorDaemon {
         });
         awaitQuietly(created);
         startControlSocket();
-        director.start(config).onFailure(e -> LOG.info("start-up failed: " + e.getMessage()));
+        director.start(config).onComplete(started -> {
+            if (started.failed()) {
+                LOG.info("start-up failed: " + started.cause().getMessage());
+            }
+            notifier.ready(pid, started.succeeded() ? "running: first check round done"
+                    : "running, but start-up failed: " + started.cause().getMessage());
+        });
         scheduleWatch();
     }
 
@@ -171,6 +178,12 @@ public final class DirectorDaemon {
                 }
                 return command.handle(arguments.subList(1, arguments.size()), out);
         }
+    }
+
+    /** Replaces the systemd notifier (by default the one NOTIFY_SOCKET names, if any). */
+    public DirectorDaemon withNotifier(SdNotify sdNotify) {
+        this.notifier = sdNotify;
+        return this;
     }
 
     /** Adds a request the control socket answers (e.g. "lvsadm", registered by the command-line layer). */
@@ -226,6 +239,12 @@ public final class DirectorDaemon {
 
     /** Re-reads the file; a file with errors is rejected whole and the running config stays in force. */
     public Future<Void> reload() {
+        notifier.reloading("reloading " + options.location().configName());
+        return reloadConfig().onComplete(r -> notifier.ready(pid, r.succeeded() ? "running: reloaded"
+                : "running, reload failed: " + r.cause().getMessage()));
+    }
+
+    private Future<Void> reloadConfig() {
         watcher.acknowledge();
         ParseResult parsed = parser.parse(options.location().config(), options.location().configName(), ParseMode.ALL);
         if (!parsed.ok()) {
@@ -271,6 +290,7 @@ public final class DirectorDaemon {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
+        notifier.stopping("stopping on signal " + signalName);
         if (director == null) {
             LOG.info("Linux Director Daemon terminated on signal: " + signalName);
             stopped.countDown();
@@ -306,6 +326,7 @@ public final class DirectorDaemon {
             }
         }
         backend.close();
+        notifier.close();
     }
 
     private LogSink sinkFor(DirectorConfig c) {

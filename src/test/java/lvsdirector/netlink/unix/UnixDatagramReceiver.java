@@ -5,7 +5,10 @@ import com.sun.jna.Native;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Test helper: a bound AF_UNIX datagram socket (a stand-in /dev/log) that receives with a timeout. */
+/**
+ * Test helper: a bound AF_UNIX datagram socket (a stand-in /dev/log, or systemd's NOTIFY_SOCKET, also
+ * "@name" in the abstract namespace) that receives with a timeout.
+ */
 public final class UnixDatagramReceiver implements AutoCloseable {
     private static final int AF_UNIX = 1;
     private static final int SOCK_DGRAM = 2;
@@ -17,7 +20,7 @@ public final class UnixDatagramReceiver implements AutoCloseable {
     public UnixDatagramReceiver(String path, int timeoutMillis) {
         fd = Libc.INSTANCE.socket(AF_UNIX, SOCK_DGRAM, 0);
         UnixDatagramSender.SockaddrUn address = new UnixDatagramSender.SockaddrUn(path);
-        Libc.INSTANCE.bind(fd, address, address.size());
+        Libc.INSTANCE.bind(fd, address, address.length());
         long[] timeval = {timeoutMillis / 1000, (timeoutMillis % 1000) * 1000L};
         Libc.INSTANCE.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, timeval, 16);
     }
