@@ -75,5 +75,6 @@ public final class ProbeDispatcher implements Prober, AutoCloseable {
     public void close() {
         connect.close();
         http.close();
+        ping.close();
     }
 }
