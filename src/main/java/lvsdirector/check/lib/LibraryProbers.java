@@ -7,8 +7,7 @@ import lvsdirector.check.CheckSpec;
 import lvsdirector.check.lib.dns.DnsProber;
 import lvsdirector.check.lib.ldap.LdapProber;
 import lvsdirector.check.lib.radius.RadiusProber;
-import lvsdirector.check.lib.sql.OracleProber;
-import lvsdirector.check.lib.sql.ReactiveSqlProber;
+import lvsdirector.check.lib.sql.JdbcProber;
 
 /** Routes this package's specs to their probers; {@link #handles} tells the dispatcher which specs are ours. */
 public final class LibraryProbers implements AutoCloseable {
@@ -16,16 +15,14 @@ public final class LibraryProbers implements AutoCloseable {
     private final DnsProber dns;
     private final RadiusProber radius;
     private final LdapProber ldap;
-    private final ReactiveSqlProber reactiveSql;
-    private final OracleProber oracle;
+    private final JdbcProber sql;
 
     public LibraryProbers(Vertx vertx) {
         this.blocking = new BlockingRunner(vertx);
         this.dns = new DnsProber(vertx);
         this.radius = new RadiusProber(vertx);
         this.ldap = new LdapProber(blocking);
-        this.reactiveSql = new ReactiveSqlProber(vertx);
-        this.oracle = new OracleProber(blocking);
+        this.sql = new JdbcProber(blocking);
     }
 
     public static boolean handles(CheckSpec spec) {
@@ -44,7 +41,7 @@ public final class LibraryProbers implements AutoCloseable {
             return ldap.probe(l);
         }
         if (spec instanceof SqlCheck s) {
-            return s.engine() == SqlCheck.Engine.ORACLE ? oracle.probe(s) : reactiveSql.probe(s);
+            return sql.probe(s);
         }
         return Future.failedFuture(new IllegalArgumentException("not a library check: " + spec));
     }
