@@ -97,6 +97,8 @@ public final class CheckPlanner {
             case NONE -> new NoneCheck(address, port);
             case HTTP, HTTPS -> http(virtual, real, port, service == ServiceType.HTTPS, negotiateTimeout);
             case HTTP_PROXY -> httpProxy(virtual, real, port, negotiateTimeout);
+            case SMTP, SUBMISSION, POP, POPS, IMAP, IMAPS, NNTP, FTP, SIMPLETCP, SIP ->
+                    TextCheckSpecs.spec(service, virtual, real, port, negotiateTimeout);
             default -> new FallbackConnectCheck(service.word(), address, port,
                     Duration.ofSeconds(virtual.effectiveCheckTimeout(globals)));
         };
@@ -146,7 +148,7 @@ public final class CheckPlanner {
     }
 
     /** The per-real request wins over the virtual's; ldirectord's default is "/". */
-    private static String request(VirtualConfig virtual, RealConfig real) {
+    static String request(VirtualConfig virtual, RealConfig real) {
         if (real.request() != null) {
             return real.request();
         }
@@ -154,7 +156,7 @@ public final class CheckPlanner {
         return request == null || request.isEmpty() ? "/" : request;
     }
 
-    private static String receive(VirtualConfig virtual, RealConfig real) {
+    static String receive(VirtualConfig virtual, RealConfig real) {
         if (real.receive() != null) {
             return real.receive();
         }
