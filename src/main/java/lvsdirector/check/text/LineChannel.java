@@ -63,17 +63,23 @@ final class LineChannel {
     Future<String> readLineMatching(Predicate<String> accept) {
         Promise<String> promise = Promise.promise();
         await(() -> {
-            while (true) {
-                int newline = indexOfNewline();
-                if (newline < 0) {
-                    break;
+            int start = 0;
+            try {
+                while (true) {
+                    int newline = indexOfNewline(start);
+                    if (newline < 0) {
+                        break;
+                    }
+                    String line = text(pending.getBytes(start, newline));
+                    start = newline + 1;
+                    String stripped = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+                    if (accept.test(stripped)) {
+                        return () -> promise.complete(stripped);
+                    }
                 }
-                String line = text(pending.getBytes(0, newline));
-                pending = pending.getBuffer(newline + 1, pending.length());
-                String stripped = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-                if (accept.test(stripped)) {
-                    return () -> promise.complete(stripped);
-                }
+            } finally {
+                // one copy per chunk, not per line: a flood of short lines stays linear
+                pending = start == 0 ? pending : pending.getBuffer(start, pending.length());
             }
             if (pending.length() > maxLine) {
                 return () -> promise.fail(TextFailure.badResponse("reply line longer than " + maxLine + " bytes"));
@@ -185,9 +191,9 @@ final class LineChannel {
     }
 
     /** Looks no further than one byte past the longest allowed line. */
-    private int indexOfNewline() {
-        int end = Math.min(pending.length(), maxLine + 1);
-        for (int i = 0; i < end; i++) {
+    private int indexOfNewline(int from) {
+        int end = Math.min(pending.length(), from + maxLine + 1);
+        for (int i = from; i < end; i++) {
             if (pending.getByte(i) == '\n') {
                 return i;
             }

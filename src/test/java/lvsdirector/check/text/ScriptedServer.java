@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import javax.net.ServerSocketFactory;
 
 /**
@@ -29,8 +30,10 @@ final class ScriptedServer implements AutoCloseable {
         private final BufferedReader in;
         private final OutputStream out;
         private final List<String> received;
+        private final CountDownLatch closed;
 
-        Conn(Socket socket, List<String> received) throws IOException {
+        Conn(Socket socket, List<String> received, CountDownLatch closed) throws IOException {
+            this.closed = closed;
             this.socket = socket;
             this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             this.out = socket.getOutputStream();
@@ -59,11 +62,12 @@ final class ScriptedServer implements AutoCloseable {
             return send(reply);
         }
 
-        /** Keeps the connection open and silent until the client goes away. */
-        void hang() throws IOException {
+        /** Keeps the connection open and silent until the test closes the server, even after a half-close. */
+        void hang() throws IOException, InterruptedException {
             while (in.read() >= 0) {
                 // swallow whatever the client sends
             }
+            closed.await();
         }
 
         /** One byte a second, for ever (until the client closes). */
@@ -100,6 +104,7 @@ final class ScriptedServer implements AutoCloseable {
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     ScriptedServer(Script script) throws IOException {
         this(ServerSocketFactory.getDefault(), InetAddress.getLoopbackAddress(), script);
@@ -142,7 +147,7 @@ final class ScriptedServer implements AutoCloseable {
 
     private void serve(Socket socket) {
         try (socket) {
-            script.play(new Conn(socket, received));
+            script.play(new Conn(socket, received, closed));
         } catch (IOException e) {
             // the client went away
         } catch (Exception e) {
@@ -152,6 +157,7 @@ final class ScriptedServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed.countDown();
         server.close();
         for (Socket s : open) {
             s.close();
