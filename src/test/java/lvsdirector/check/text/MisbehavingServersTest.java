@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MisbehavingServersTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final Duration TIMEOUT = Duration.ofMillis(600);
-    /** Scheduling slack on a loaded 2-core machine. */
-    private static final Duration SLACK = Duration.ofMillis(900);
+    /** Scheduling slack on a loaded 2-core machine shared with other builds. */
+    private static final Duration SLACK = Duration.ofMillis(2500);
     private static final long FLOOD_BYTES = 256L << 20;
     private static final TextProbes PROBES = new TextProbes();
 
