@@ -107,11 +107,11 @@ final class LineChannel {
         return promise.future();
     }
 
-    /** Everything up to EOF, or the first {@code limit} bytes (then the rest is never read). */
+    /** Everything up to EOF, or the first {@code limit} bytes of a longer stream (the rest is never read). */
     Future<Content> readToEnd(int limit) {
         Promise<Content> promise = Promise.promise();
         await(() -> {
-            if (pending.length() >= limit) {
+            if (pending.length() > limit) {
                 return () -> promise.complete(new Content(pending.getBytes(0, limit), true));
             }
             return endOrError(promise, () -> new Content(pending.getBytes(), false));
