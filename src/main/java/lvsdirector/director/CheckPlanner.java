@@ -101,6 +101,8 @@ public final class CheckPlanner {
             case DNS, RADIUS, LDAP, LDAPS, MYSQL, PGSQL, ORACLE -> LibrarySpecs.of(service.word(), address, port,
                     virtual.protocol() == VirtualProtocol.TCP, settings(virtual, real),
                     Duration.ofSeconds(virtual.effectiveCheckTimeout(globals)), negotiateTimeout);
+            case SMTP, SUBMISSION, POP, POPS, IMAP, IMAPS, NNTP, FTP, SIMPLETCP, SIP ->
+                    TextCheckSpecs.spec(service, virtual, real, port, negotiateTimeout);
             default -> new FallbackConnectCheck(service.word(), address, port,
                     Duration.ofSeconds(virtual.effectiveCheckTimeout(globals)));
         };
@@ -156,7 +158,7 @@ public final class CheckPlanner {
     }
 
     /** The per-real request wins over the virtual's; ldirectord's default is "/". */
-    private static String request(VirtualConfig virtual, RealConfig real) {
+    static String request(VirtualConfig virtual, RealConfig real) {
         if (real.request() != null) {
             return real.request();
         }
@@ -164,7 +166,7 @@ public final class CheckPlanner {
         return request == null || request.isEmpty() ? "/" : request;
     }
 
-    private static String receive(VirtualConfig virtual, RealConfig real) {
+    static String receive(VirtualConfig virtual, RealConfig real) {
         if (real.receive() != null) {
             return real.receive();
         }

@@ -11,12 +11,12 @@ import lvsdirector.check.CheckJob;
 import lvsdirector.check.CombinedCheck;
 import lvsdirector.check.ConnectCheck;
 import lvsdirector.check.ExternalCheck;
-import lvsdirector.check.FallbackConnectCheck;
 import lvsdirector.check.HttpCheck;
 import lvsdirector.check.NoneCheck;
 import lvsdirector.check.OffCheck;
 import lvsdirector.check.OnCheck;
 import lvsdirector.check.PingCheck;
+import lvsdirector.check.text.SmtpCheck;
 import lvsdirector.config.AlertSettings;
 import lvsdirector.config.CheckSettings;
 import lvsdirector.config.CheckType;
@@ -161,10 +161,10 @@ class CheckPlannerTest {
     }
 
     @Test
-    void unimplementedNegotiateFallsBackToConnectOnTheCheckPort() {
+    void smtpNegotiatesOnTheServicePortWithinTheNegotiateTimeout() {
         CheckJob job = CheckPlanner.plan(virtual(25, VirtualProtocol.TCP, settings(CheckType.NEGOTIATE,
                 ServiceType.SMTP)), real(0), Globals.DEFAULTS);
-        assertThat(job.spec()).isEqualTo(new FallbackConnectCheck("smtp", RIP, 25, Duration.ofSeconds(5)));
+        assertThat(job.spec()).isEqualTo(new SmtpCheck(RIP, 25, Duration.ofSeconds(30)));
     }
 
     @Test

@@ -20,6 +20,7 @@ import lvsdirector.check.connect.PingProber;
 import lvsdirector.check.external.ExternalProber;
 import lvsdirector.check.http.HttpProber;
 import lvsdirector.check.lib.LibraryProbers;
+import lvsdirector.check.text.TextProber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ public final class ProbeDispatcher implements Prober, AutoCloseable {
     private final ExternalProber external;
     private final PingProber ping;
     private final LibraryProbers library;
+    private final TextProber text;
     private final Set<FallbackConnectCheck> warned = new HashSet<>();
 
     public ProbeDispatcher(Vertx vertx) {
@@ -43,6 +45,7 @@ public final class ProbeDispatcher implements Prober, AutoCloseable {
         this.external = new ExternalProber(vertx);
         this.ping = new PingProber(vertx);
         this.library = new LibraryProbers(vertx);
+        this.text = new TextProber(vertx);
     }
 
     @Override
@@ -61,6 +64,9 @@ public final class ProbeDispatcher implements Prober, AutoCloseable {
         }
         if (LibraryProbers.handles(spec)) {
             return library.probe(spec);
+        }
+        if (TextProber.handles(spec)) {
+            return text.probe(spec);
         }
         if (spec instanceof FallbackConnectCheck f) {
             if (warned.add(f)) {
@@ -83,5 +89,6 @@ public final class ProbeDispatcher implements Prober, AutoCloseable {
         http.close();
         ping.close();
         library.close();
+        text.close();
     }
 }
