@@ -8,7 +8,6 @@ import lvsdirector.check.CheckSpec;
 import lvsdirector.check.CombinedCheck;
 import lvsdirector.check.ConnectCheck;
 import lvsdirector.check.ExternalCheck;
-import lvsdirector.check.FallbackConnectCheck;
 import lvsdirector.check.HttpCheck;
 import lvsdirector.check.NoneCheck;
 import lvsdirector.check.OffCheck;
@@ -103,8 +102,6 @@ public final class CheckPlanner {
                     Duration.ofSeconds(virtual.effectiveCheckTimeout(globals)), negotiateTimeout);
             case SMTP, SUBMISSION, POP, POPS, IMAP, IMAPS, NNTP, FTP, SIMPLETCP, SIP ->
                     TextCheckSpecs.spec(service, virtual, real, port, negotiateTimeout);
-            default -> new FallbackConnectCheck(service.word(), address, port,
-                    Duration.ofSeconds(virtual.effectiveCheckTimeout(globals)));
         };
     }
 

@@ -3,13 +3,10 @@ package lvsdirector.check.scheduler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
 import lvsdirector.check.CheckResult;
 import lvsdirector.check.CheckSpec;
 import lvsdirector.check.ConnectCheck;
 import lvsdirector.check.ExternalCheck;
-import lvsdirector.check.FallbackConnectCheck;
 import lvsdirector.check.HttpCheck;
 import lvsdirector.check.NoneCheck;
 import lvsdirector.check.OnCheck;
@@ -21,15 +18,12 @@ import lvsdirector.check.external.ExternalProber;
 import lvsdirector.check.http.HttpProber;
 import lvsdirector.check.lib.LibraryProbers;
 import lvsdirector.check.text.TextProber;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends each spec to the prober for its kind. Combined and off checks never get here: the scheduler picks
  * the half of a combined check and does not probe off checks.
  */
 public final class ProbeDispatcher implements Prober, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ProbeDispatcher.class);
 
     private final ConnectProber connect;
     private final HttpProber http;
@@ -37,7 +31,6 @@ public final class ProbeDispatcher implements Prober, AutoCloseable {
     private final PingProber ping;
     private final LibraryProbers library;
     private final TextProber text;
-    private final Set<FallbackConnectCheck> warned = new HashSet<>();
 
     public ProbeDispatcher(Vertx vertx) {
         this.connect = new ConnectProber(vertx);
@@ -67,12 +60,6 @@ public final class ProbeDispatcher implements Prober, AutoCloseable {
         }
         if (TextProber.handles(spec)) {
             return text.probe(spec);
-        }
-        if (spec instanceof FallbackConnectCheck f) {
-            if (warned.add(f)) {
-                LOG.warn("negotiate check for service {} not implemented yet, using a connect check", f.service());
-            }
-            return connect.probe(f.asConnect());
         }
         if (spec instanceof OnCheck) {
             return Future.succeededFuture(CheckResult.ok("checktype on", Duration.ZERO));

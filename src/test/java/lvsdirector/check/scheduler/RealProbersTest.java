@@ -16,7 +16,6 @@ import lvsdirector.check.CheckJob;
 import lvsdirector.check.CheckOutcome;
 import lvsdirector.check.CheckOutcome.Transition;
 import lvsdirector.check.ConnectCheck;
-import lvsdirector.check.FallbackConnectCheck;
 import lvsdirector.check.Health;
 import lvsdirector.check.HttpCheck;
 import lvsdirector.check.NoneCheck;
@@ -79,10 +78,10 @@ class RealProbersTest {
     }
 
     @Test
-    void unimplementedServiceFallsBackToConnect() throws IOException {
+    void connectAndNoneChecksBringServersUpInTheFirstRound() throws IOException {
         try (ServerSocket listening = new ServerSocket(0, 5, LOOPBACK)) {
-            CheckJob smtp = new CheckJob(new FallbackConnectCheck("smtp", LOOPBACK, listening.getLocalPort(),
-                    Duration.ofSeconds(1)), Duration.ofHours(1), 1, null);
+            CheckJob smtp = new CheckJob(new ConnectCheck(LOOPBACK, listening.getLocalPort(), Duration.ofSeconds(1)),
+                    Duration.ofHours(1), 1, null);
             CheckJob none = new CheckJob(new NoneCheck(LOOPBACK, 0), Duration.ofHours(1), 1, null);
             OnContext.run(context, () -> checker.setJobs(Map.of(smtp, Health.DOWN, none, Health.DOWN)));
             OnContext.await(context, checker::runRound);
