@@ -14,14 +14,14 @@ import java.util.UUID;
  * The node-local state heartbeat keeps in {@code /var/lib/heartbeat}, in heartbeat's own file formats so a
  * node can move between heartbeat and this peer in either direction without changing identity:
  * {@code hb_uuid} holds the 16 raw UUID bytes, {@code hb_generation} the generation as decimal text
- * right-aligned in 16 characters. Both are written to a temporary file, fsync'ed and renamed, and the
+ * right-aligned in 15 characters and a newline (16 bytes, as heartbeat 3.0.6 writes it). Both are written to a temporary file, fsync'ed and renamed, and the
  * directory is fsync'ed, before the first packet goes out.
  */
 public final class StateDirectory {
     public static final Path DEFAULT = Path.of("/var/lib/heartbeat");
     public static final String UUID_FILE = "hb_uuid";
     public static final String GENERATION_FILE = "hb_generation";
-    static final int GENERATION_WIDTH = 16;
+    static final int GENERATION_WIDTH = 15;
 
     private final Path dir;
 
@@ -57,7 +57,7 @@ public final class StateDirectory {
     public long nextGeneration(long nowSeconds) throws IOException {
         Path file = dir.resolve(GENERATION_FILE);
         long next = Files.exists(file) ? readGeneration(file) + 1 : nowSeconds;
-        writeDurably(file, String.format("%" + GENERATION_WIDTH + "d", next).getBytes(StandardCharsets.US_ASCII));
+        writeDurably(file, String.format("%" + GENERATION_WIDTH + "d\n", next).getBytes(StandardCharsets.US_ASCII));
         return next;
     }
 
