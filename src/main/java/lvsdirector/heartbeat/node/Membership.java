@@ -84,6 +84,7 @@ public final class Membership {
     public void shutdown() {
         if (!stopped) {
             sender.send(Message.of(Field.string("t", "shutdone"), Field.string("st", "dead")));
+            LOG.info("info: shutdone sent: {} leaves the cluster", settings.localNode());
             stopped = true;
         }
     }
