@@ -110,6 +110,9 @@ final class ReceivedMessages {
                     Field.string("delnodelist", " ")));
             case "repnodes" -> membership.nodeListReceived(peer.name, message.get("nodelist").orElse(""));
             case "NS_ackmsg" -> { }
+            case "query-cstatus" -> membership.sender().send(Message.of(Field.string("t", "respond-cstatus"),
+                    Field.string("dest", peer.name), Field.string("result", "OK"), Field.string("cn", message.get("cn").orElse("")),
+                    Field.string("to_id", message.get("from_id").orElse("")), Field.string("cs", "offline")));
             case "NS_rexmit" -> rexmitRequest(peer, message, now);
             case "NS_nak_rexmit" -> hex(message, "firstseq").ifPresent(seq -> {
                 LOG.error("ERROR: Irretrievably lost packet: node {} seq {}", peer.name, seq);

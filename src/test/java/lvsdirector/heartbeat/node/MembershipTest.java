@@ -198,6 +198,15 @@ class MembershipTest {
     }
 
     @Test
+    void answersClientStatusQueriesWithOfflineSoIpfailSeesNoPartner() {
+        h.membership.receive(h.fromA(Field.string("t", "query-cstatus"), Field.string("dest", "nodeb"),
+                Field.string("cn", "ipfail"), Field.string("from_id", "ipfail")));
+        Message reply = only("respond-cstatus");
+        assertThat(reply.fields().subList(0, 6)).containsExactly(Field.string("t", "respond-cstatus"), Field.string("dest", "nodea"),
+                Field.string("result", "OK"), Field.string("cn", "ipfail"), Field.string("to_id", "ipfail"), Field.string("cs", "offline"));
+    }
+
+    @Test
     void shutdownAnnouncesShutdoneAndThenStaysSilent() {
         h.membership.shutdown();
         Message last = h.sent().get(h.sent().size() - 1);
