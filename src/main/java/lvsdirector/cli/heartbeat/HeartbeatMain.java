@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code scripts/heartbeat}: tools around the heartbeat peer. */
-@Command(name = "heartbeat", mixinStandardHelpOptions = true, subcommands = DecodeCommand.class,
+@Command(name = "heartbeat", mixinStandardHelpOptions = true, subcommands = {DecodeCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class},
         versionProvider = HeartbeatMain.Version.class,
         description = "Tools for the heartbeat-compatible peer of lvs-director.")
 public final class HeartbeatMain implements Runnable {
@@ -27,6 +27,6 @@ public final class HeartbeatMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (decode)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (start, stop, status, decode)");
     }
 }

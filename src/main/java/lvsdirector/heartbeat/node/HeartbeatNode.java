@@ -1,0 +1,135 @@
+package lvsdirector.heartbeat.node;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import lvsdirector.heartbeat.config.HaCf;
+import lvsdirector.heartbeat.config.Medium;
+import lvsdirector.heartbeat.config.MsgFormat;
+import lvsdirector.heartbeat.media.MediaException;
+import lvsdirector.heartbeat.media.MediumTarget;
+import lvsdirector.heartbeat.media.UdpMedia;
+import lvsdirector.heartbeat.transport.PacketGate;
+import lvsdirector.heartbeat.wire.AuthKeys;
+import lvsdirector.heartbeat.wire.PacketDecoder;
+import lvsdirector.heartbeat.wire.SenderIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running heartbeat peer: identity from the state directory (generation raised and synced before the
+ * first packet), the UDP media, the packet gate and the membership state machine, all on one Vert.x
+ * context, ticked every {@value #TICK_MILLIS} ms.
+ */
+public final class HeartbeatNode {
+    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatNode.class);
+    static final long TICK_MILLIS = 100;
+
+    private final Context context;
+    private final UdpMedia media;
+    private final Membership membership;
+    private final SenderIdentity identity;
+    private final long timer;
+    private volatile Map<String, NodeStatus> statuses;
+
+    private HeartbeatNode(Context context, UdpMedia media, Membership membership, SenderIdentity identity) {
+        this.context = context;
+        this.media = media;
+        this.membership = membership;
+        this.identity = identity;
+        this.statuses = membership.statuses();
+        this.timer = context.owner().setPeriodic(TICK_MILLIS, id -> {
+            membership.tick();
+            statuses = membership.statuses();
+        });
+    }
+
+    /**
+     * Starts a node. {@code listenHost} is normally {@code 0.0.0.0}.
+     *
+     * @throws IOException when the state directory cannot be read or written (nothing was sent then)
+     */
+    public static Future<HeartbeatNode> start(Vertx vertx, HaCf haCf, AuthKeys keys, String localNode, StateDirectory state,
+            String listenHost, MembershipListener listener) throws IOException, MediaException {
+        MembershipSettings settings = MembershipSettings.of(haCf, localNode);
+        List<MediumTarget> targets = targets(haCf);
+        byte[] uuid = state.uuid();
+        long generation = state.nextGeneration(System.currentTimeMillis() / 1000);
+        SenderIdentity identity = new SenderIdentity(settings.localNode(), uuid, generation, haCf.ttl());
+        LOG.info("info: node {} generation {} ({}), {} media", identity.node(), generation, Long.toHexString(generation), targets.size());
+        PacketGate gate = new PacketGate(new PacketDecoder(keys), settings.localNode(), settings.nodes(), haCf.logBadPackets());
+        Context context = vertx.getOrCreateContext();
+        Promise<HeartbeatNode> started = Promise.promise();
+        context.runOnContext(v -> {
+            Membership[] holder = new Membership[1];
+            UdpMedia.open(vertx, targets, listenHost, d -> {
+                if (holder[0] != null) {
+                    gate.admit(d.data(), d.from()).ifPresent(holder[0]::receive);
+                }
+            }).onFailure(started::fail).onSuccess(media -> {
+                MessageSender sender = new MessageSender(identity, keys, haCf.msgFormat() == MsgFormat.CLASSIC, media,
+                        () -> System.currentTimeMillis() / 1000, HeartbeatNode::loadAverage);
+                Membership membership = new Membership(settings, sender, listener, System::nanoTime, new Random());
+                holder[0] = membership;
+                membership.start();
+                started.complete(new HeartbeatNode(context, media, membership, identity));
+            });
+        });
+        return started.future();
+    }
+
+    private static List<MediumTarget> targets(HaCf haCf) throws MediaException {
+        List<MediumTarget> targets = new ArrayList<>();
+        for (Medium medium : haCf.media()) {
+            if (medium.implemented()) {
+                targets.add(MediumTarget.resolve(medium, haCf.udpPort()));
+            } else {
+                LOG.warn("WARN: medium {} is not implemented by this peer and is ignored", medium);
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new MediaException("no usable medium in ha.cf: this peer implements bcast, ucast and mcast");
+        }
+        return targets;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    public SenderIdentity identity() {
+        return identity;
+    }
+
+    /** Every configured node's status as last seen by the event loop (safe from any thread). */
+    public Map<String, NodeStatus> statuses() {
+        return statuses;
+    }
+
+    /** Sends {@code shutdone} (when {@code graceful}) and closes the media. */
+    public Future<Void> stop(boolean graceful) {
+        Promise<Void> stopped = Promise.promise();
+        context.runOnContext(v -> {
+            context.owner().cancelTimer(timer);
+            if (graceful) {
+                membership.shutdown();
+            }
+            statuses = membership.statuses();
+            // let the last datagrams leave before the sockets close
+            context.owner().setTimer(200, id -> media.close().onComplete(stopped));
+        });
+        return stopped.future();
+    }
+}

@@ -1,0 +1,31 @@
+package lvsdirector.heartbeat.node;
+
+import lvsdirector.heartbeat.wire.Message;
+
+/**
+ * Events of the membership layer, called on the node's event loop. The resource layer (haresources
+ * takeover) is built on these; every method has an empty default.
+ */
+public interface MembershipListener {
+
+    /** A peer's status changed (heard for the first time, init to up to active, or declared dead). */
+    default void statusChanged(String node, NodeStatus from, NodeStatus to) {}
+
+    /** A peer that was dead (or never heard) sent its first status. */
+    default void nodeUp(String node) {}
+
+    /** A peer was declared dead: no status for its advertised dead time. */
+    default void nodeDead(String node) {}
+
+    /** A peer restarted: a status with a higher generation than the one we knew. */
+    default void nodeRestarted(String node, long oldGeneration, long newGeneration) {}
+
+    /** Our own status changed (init, up, active). */
+    default void localStatusChanged(NodeStatus status) {}
+
+    /**
+     * An authentic, in-sequence, not duplicated message addressed to us (or to everybody) whose type the
+     * membership layer does not handle itself, e.g. {@code starting}, {@code resource}, {@code shutdone}.
+     */
+    default void message(String fromNode, Message message) {}
+}
