@@ -27,6 +27,6 @@ lvs_exec() {
     jar=$(ls "$home"/target/lvs-director-*.jar | head -1)
     # shellcheck disable=SC2086
     exec java ${LVS_DIRECTOR_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED \
-        -Dlvsdirector.program="$program" -Dlvsdirector.launcher="$0" \
+        -Dlvsdirector.program="$program" -Dlvsdirector.launcher="$(readlink -f "$0")" \
         -cp "$jar:$home/target/lib/*" "$main" "$@"
 }

@@ -15,6 +15,7 @@ import lvsdirector.cli.lvsadm.LvsadmCommand;
 import lvsdirector.config.ConfigLocator;
 import lvsdirector.daemon.DaemonOptions;
 import lvsdirector.daemon.DirectorDaemon;
+import lvsdirector.director.DirectorSnapshot;
 
 /**
  * The README's demo: the director in the foreground on demo.cf with the in-memory backend, three demo
@@ -48,6 +49,7 @@ public final class DemoMain {
             long started = System.nanoTime();
             timeline.scheduleAtFixedRate(new Script(reals, started), 5, 5, TimeUnit.SECONDS);
             timeline.scheduleAtFixedRate(new TablePrinter(daemon, started), 500, 250, TimeUnit.MILLISECONDS);
+            timeline.scheduleAtFixedRate(new CheckPrinter(daemon, started), 1, 1, TimeUnit.SECONDS);
             if (seconds > 0) {
                 timeline.schedule(() -> daemon.stop("TERM"), seconds, TimeUnit.SECONDS);
             }
@@ -128,6 +130,37 @@ public final class DemoMain {
             if (!table.equals(last)) {
                 last = table;
                 System.out.printf("%n[%5.1fs] table (lvsadm -L -n):%n%s", elapsed(started), table);
+                System.out.flush();
+            }
+        }
+    }
+
+    /** Prints the latest check result of every real each second: the checks are visible, not only their effects. */
+    private static final class CheckPrinter implements Runnable {
+        private final DirectorDaemon daemon;
+        private final long started;
+
+        CheckPrinter(DirectorDaemon daemon, long started) {
+            this.daemon = daemon;
+            this.started = started;
+        }
+
+        @Override
+        public void run() {
+            StringBuilder line = new StringBuilder();
+            for (DirectorSnapshot.VirtualView v : daemon.snapshot().virtuals()) {
+                for (DirectorSnapshot.RealView r : v.reals()) {
+                    if (line.length() > 0) {
+                        line.append(" | ");
+                    }
+                    line.append(r.server()).append(' ').append(r.health() == null ? "?" : r.health().name().toLowerCase(java.util.Locale.ROOT));
+                    if (r.lastMessage() != null) {
+                        line.append(" (").append(r.lastMessage().strip()).append(')');
+                    }
+                }
+            }
+            if (line.length() > 0) {
+                System.out.printf("[%5.1fs] checks: %s%n", elapsed(started), line);
                 System.out.flush();
             }
         }

@@ -21,8 +21,11 @@ final class LdirectordOptions {
     @Option(names = "--backend", description = "auto, memory or kernel")
     String backend = "auto";
 
-    /** Internal: this process is the detached daemon started by `start`. */
-    @Option(names = "--daemon-child", hidden = true)
+    /**
+     * {@code start} runs the daemon in this process (pid file and log as configured) instead of detaching:
+     * for supervisors such as systemd (Type=notify). {@code --daemon-child} is the detached start's own name for it.
+     */
+    @Option(names = {"--foreground", "--daemon-child"}, description = "start: run the daemon in this process")
     boolean daemonChild;
 
     @Parameters(arity = "0..*")

@@ -24,6 +24,9 @@ final class Usage {
                     --backend=auto|memory|kernel
                                 IPVS backend (lvs-director only). auto: the kernel's when IPVS is
                                 available and permitted, else the in-memory table.
+                    --foreground
+                                start: run the daemon in this process instead of detaching it
+                                (lvs-director only; for systemd units and other supervisors).
                     -h|--help   print this help and exit.
                     -v|--version
                                 print the version and exit.

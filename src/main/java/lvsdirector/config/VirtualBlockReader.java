@@ -35,8 +35,17 @@ final class VirtualBlockReader {
         return virtuals;
     }
 
-    /** Reads the block whose header is lines[start]; returns the index of the line that ended it. */
+    /** Index of a header that is being read a second time (see {@link #read}), or -1. */
+    private int rereadHeader = -1;
+
+    /**
+     * Reads the block whose header is lines[start]; returns the index of the line that ended it, to be read
+     * again at top level. A header on the very last line is returned itself, once: ldirectord still holds
+     * that line when its block loop meets end of file and parses it again, so such a virtual always ends
+     * in "duplicate virtual server".
+     */
     int read(List<ConfigLine> lines, int start) {
+        boolean reread = start == rereadHeader;
         ConfigLine headerLine = lines.get(start);
         Matcher hm = Perl.match(HEADER, headerLine.raw());
         boolean ipv6 = hm.group(1) != null;
@@ -44,7 +53,7 @@ final class VirtualBlockReader {
         VirtualHeader header = null;
         try {
             header = VirtualHeader.parse(hm.group(2), ipv6);
-            if (header.markFromAddress()) {
+            if (header.markFromAddress() && !reread) {
                 log.warn(headerLine.number(), OwnWarnings.addressReadAsMark(hm.group(2), header.markText()));
             }
         } catch (DirectiveError e) {
@@ -76,7 +85,11 @@ final class VirtualBlockReader {
             }
         }
         if (header != null) {
-            finish(draft, lastRead, failed);
+            failed |= !finish(draft, lastRead, failed);
+        }
+        if (i == start + 1 && i == lines.size() && !failed && !reread) {
+            rereadHeader = start;
+            return start;
         }
         return i;
     }

@@ -65,6 +65,7 @@ public final class DirectorDaemon {
     private ExecuteChildren children;
     private java.util.Optional<HttpEndpoint> httpEndpoint;
     private volatile Observability observability;
+    private volatile SdNotify notifier = SdNotify.fromEnvironment();
     private final java.util.Map<String, ControlServer.Handler> controlCommands = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Builds the side effects (alerts, monitor file, fallback command) on the director's context. */
@@ -118,19 +119,20 @@ public final class DirectorDaemon {
             }
         }
         children = new ExecuteChildren(options.launcher());
-        children.run(config.globals().execute(), "start");
-        if (stopping.get()) {
-            return 0;
-        }
-        startRuntime();
         if (options.signals()) {
             installSignals();
+        }
+        if (!stopping.get()) {
+            startRuntime();
+            List<String> companions = config.globals().execute();
+            vertx.executeBlocking(() -> children.run(companions, "start"), false);
         }
         awaitStop();
         return 0;
     }
 
     private void startRuntime() {
+        watcher = new FileChangeWatcher(options.location().config());
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
         Observability observed = Observability.start(vertx,
@@ -147,8 +149,13 @@ public final class DirectorDaemon {
         awaitQuietly(created);
         observability = observed;
         startControlSocket();
-        director.start(config).onFailure(e -> LOG.info("start-up failed: " + e.getMessage()));
-        watcher = new FileChangeWatcher(options.location().config());
+        director.start(config).onComplete(started -> {
+            if (started.failed()) {
+                LOG.info("start-up failed: " + started.cause().getMessage());
+            }
+            notifier.ready(pid, started.succeeded() ? "running: first check round done"
+                    : "running, but start-up failed: " + started.cause().getMessage());
+        });
         scheduleWatch();
     }
 
@@ -193,6 +200,12 @@ public final class DirectorDaemon {
     public int httpPort() {
         Observability o = observability;
         return o == null ? -1 : o.port();
+    }
+
+    /** Replaces the systemd notifier (by default the one NOTIFY_SOCKET names, if any). */
+    public DirectorDaemon withNotifier(SdNotify sdNotify) {
+        this.notifier = sdNotify;
+        return this;
     }
 
     /** Adds a request the control socket answers (e.g. "lvsadm", registered by the command-line layer). */
@@ -248,6 +261,13 @@ public final class DirectorDaemon {
 
     /** Re-reads the file; a file with errors is rejected whole and the running config stays in force. */
     public Future<Void> reload() {
+        notifier.reloading("reloading " + options.location().configName());
+        return reloadConfig().onComplete(r -> notifier.ready(pid, r.succeeded() ? "running: reloaded"
+                : "running, reload failed: " + r.cause().getMessage()));
+    }
+
+    private Future<Void> reloadConfig() {
+        watcher.acknowledge();
         ParseResult parsed = parser.parse(options.location().config(), options.location().configName(), ParseMode.ALL);
         if (!parsed.ok()) {
             for (ConfigMessage error : parsed.errors()) {
@@ -255,7 +275,7 @@ public final class DirectorDaemon {
             }
             LOG.info("Configuration file '" + options.location().configName()
                     + "' has errors; the running configuration stays in force");
-            observability.reloaded(ReloadOutcome.REJECTED);
+            recordReload(ReloadOutcome.REJECTED);
             return Future.failedFuture("config has errors");
         }
         DirectorConfig previous = config;
@@ -274,12 +294,19 @@ public final class DirectorDaemon {
             });
         }
         return director.reload(config).onComplete(
-                r -> observability.reloaded(r.succeeded() ? ReloadOutcome.APPLIED : ReloadOutcome.FAILED));
+                r -> recordReload(r.succeeded() ? ReloadOutcome.APPLIED : ReloadOutcome.FAILED));
+    }
+
+    private void recordReload(ReloadOutcome outcome) {
+        Observability o = observability;
+        if (o != null) {
+            o.reloaded(outcome);
+        }
     }
 
     private void installSignals() {
         Signals.on("HUP", name -> {
-            if (!stopping.get()) {
+            if (!stopping.get() && director != null) {
                 LOG.info("Reloading Linux Director Daemon config on signal");
                 context.runOnContext(v -> reload());
             }
@@ -294,7 +321,9 @@ public final class DirectorDaemon {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
+        notifier.stopping("stopping on signal " + signalName);
         if (director == null) {
+            LOG.info("Linux Director Daemon terminated on signal: " + signalName);
             stopped.countDown();
             return;
         }
@@ -331,6 +360,7 @@ public final class DirectorDaemon {
             }
         }
         backend.close();
+        notifier.close();
     }
 
     private LogSink sinkFor(DirectorConfig c) {

@@ -39,6 +39,12 @@ public final class FileChangeWatcher {
         return true;
     }
 
+    /** Takes the file as it is now as seen (after a reload read it), so it is not reported again. */
+    public synchronized void acknowledge() {
+        lastModified = modifiedTime();
+        lastDigest = digest();
+    }
+
     private FileTime modifiedTime() {
         try {
             return Files.getLastModifiedTime(file);

@@ -14,6 +14,7 @@ import lvsdirector.check.NoneCheck;
 import lvsdirector.check.OffCheck;
 import lvsdirector.check.OnCheck;
 import lvsdirector.check.PingCheck;
+import lvsdirector.check.lib.LibrarySpecs;
 import lvsdirector.config.CheckSettings;
 import lvsdirector.config.CheckType;
 import lvsdirector.config.Globals;
@@ -97,6 +98,9 @@ public final class CheckPlanner {
             case NONE -> new NoneCheck(address, port);
             case HTTP, HTTPS -> http(virtual, real, port, service == ServiceType.HTTPS, negotiateTimeout);
             case HTTP_PROXY -> httpProxy(virtual, real, port, negotiateTimeout);
+            case DNS, RADIUS, LDAP, LDAPS, MYSQL, PGSQL, ORACLE -> LibrarySpecs.of(service.word(), address, port,
+                    virtual.protocol() == VirtualProtocol.TCP, settings(virtual, real),
+                    Duration.ofSeconds(virtual.effectiveCheckTimeout(globals)), negotiateTimeout);
             default -> new FallbackConnectCheck(service.word(), address, port,
                     Duration.ofSeconds(virtual.effectiveCheckTimeout(globals)));
         };
@@ -143,6 +147,12 @@ public final class CheckPlanner {
             virtualPort = 0;
         }
         return new ExternalCheck(command, virtualArg, virtualPort, real.address(), real.port(), timeout);
+    }
+
+    private static LibrarySpecs.Settings settings(VirtualConfig virtual, RealConfig real) {
+        CheckSettings s = virtual.check();
+        return new LibrarySpecs.Settings(request(virtual, real), receive(virtual, real), s.login(), s.passwd(),
+                s.database(), s.secret());
     }
 
     /** The per-real request wins over the virtual's; ldirectord's default is "/". */

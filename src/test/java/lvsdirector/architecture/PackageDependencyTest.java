@@ -38,7 +38,7 @@ class PackageDependencyTest {
         ALLOWED.put("ipvs.memory", Set.of("ipvs", "support"));
         ALLOWED.put("ipvs.format", Set.of("ipvs", "support"));
         ALLOWED.put("ipvs", Set.of("support"));
-        ALLOWED.put("check", Set.of("support"));
+        ALLOWED.put("check", Set.of("netlink.icmp", "support"));
         ALLOWED.put("director", Set.of("config", "check", "ipvs", "support"));
         ALLOWED.put("state", Set.of("netlink", "support"));
         ALLOWED.put("heartbeat", Set.of("netlink", "state", "support"));

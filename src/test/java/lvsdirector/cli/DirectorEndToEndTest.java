@@ -121,7 +121,28 @@ class DirectorEndToEndTest {
                 .contains("] Soft failure real server: 127.0.0.1:" + a.port() + " (tcp:192.0.2.2:80) failure 1/2")
                 .contains("] Deleted real server: 127.0.0.1:" + a.port() + " (192.0.2.2:80)")
                 .contains("] Added fallback server: 127.0.0.1:" + fallback.port() + " (192.0.2.1:80) (Weight set to 1)")
-                .contains("] Deleted fallback server: 127.0.0.1:" + fallback.port() + " (192.0.2.1:80)");
+                .contains("] Deleted fallback server: 127.0.0.1:" + fallback.port() + " (192.0.2.1:80)")
+                .contains("] Resetting soft failure count: 127.0.0.1:" + a.port() + " (tcp:192.0.2.2:80)");
+    }
+
+    @Test
+    void autoreloadNoticesAChangedFileWithinOneCheckInterval() throws Exception {
+        Path callback = dir.resolve("callback.sh");
+        Path calls = dir.resolve("callback.calls");
+        Files.writeString(callback, "#!/bin/sh\necho \"$@\" >> " + calls + "\n");
+        callback.toFile().setExecutable(true);
+        String head = "autoreload=yes\ncallback=\"" + callback + "\"\n";
+        Files.writeString(config, head + configText(3));
+        daemon.reload().toCompletionStage().toCompletableFuture().get();
+        Thread.sleep(1100);
+        Files.writeString(config, head + configText(6));
+        Duration noticed = awaitTable(HTTP_VIRTUAL, Map.of(a.port(), 2, b.port(), 6), INTERVAL.plus(SLACK));
+        System.out.println("e2e: autoreload applied a changed weight after " + noticed.toMillis() + " ms");
+        assertThat(Files.readString(dir.resolve("ldirectord.log")))
+                .contains("] Configuration file '" + config + "' has changed on disk")
+                .contains("]  - reread new configuration");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(Files.readString(calls)).as("callback runs with the config path").isEqualTo(config + "\n"));
     }
 
     @Test

@@ -96,6 +96,23 @@ class LdirectordCommandLineIT {
     }
 
     @Test
+    void executeCompanionsStartAndStopWithTheirParent() throws Exception {
+        Path child = dir.resolve("child.cf");
+        Files.writeString(child, "logfile=\"" + dir.resolve("child.log") + "\"\n"
+                + "virtual=192.0.2.8:80\n\treal=127.0.0.1:" + server.port() + " masq 1\n\tchecktype=on\n");
+        Files.writeString(config, "execute=" + child + "\n" + Files.readString(config));
+        assertThat(run("ldirectord", "--backend=memory", config.toString(), "start").status()).isZero();
+        Path childPid = dir.resolve("run/ldirectord.child.cf.pid");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> run("ldirectord", child.toString(), "status").status() == 0);
+        long pid = Long.parseLong(Files.readString(childPid).trim());
+
+        assertThat(run("ldirectord", config.toString(), "stop").status()).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !Files.exists(Path.of("/proc/" + pid)));
+        assertThat(run("ldirectord", child.toString(), "status").status()).isEqualTo(3);
+    }
+
+    @Test
     void usageErrorsAndMissingConfigsExitAsLdirectordDoes() throws Exception {
         Result noAction = run("ldirectord");
         assertThat(noAction.status()).isEqualTo(255);

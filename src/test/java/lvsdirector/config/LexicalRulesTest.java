@@ -92,8 +92,16 @@ class LexicalRulesTest {
     }
 
     @Test
-    void headerAtEndOfFileGivesAnEmptyVirtual() {
-        assertThat(onlyVirtual(root, "virtual=10.0.0.1:80").reals()).isEmpty();
+    void headerOnTheLastLineIsReadTwiceAndSoADuplicateOfItself() {
+        assertThat(firstError(root, "fork=no\nvirtual=10.0.0.1:80\n")).isEqualTo("2: duplicate virtual server");
+        assertThat(firstError(root, "virtual=10.0.0.1:80\nvirtual=10.0.0.2:80")).isEqualTo("2: duplicate virtual server");
+        ParseResult all = TestParsing.parse(root, "virtual=10.0.0.1\n", ParseMode.ALL);
+        assertThat(all.errors()).extracting(ConfigMessage::line, ConfigMessage::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "duplicate virtual server"));
+        assertThat(all.warnings()).as("our fwmark warning only once")
+                .filteredOn(w -> w.message().contains("read as firewall mark")).hasSize(1);
+        // a comment after the header is what ldirectord holds at end of file instead: no error
+        assertThat(onlyVirtual(root, "virtual=10.0.0.1:80\n\t# no reals yet\n").reals()).isEmpty();
     }
 
     @Test

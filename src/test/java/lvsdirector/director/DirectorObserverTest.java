@@ -16,11 +16,14 @@ import lvsdirector.config.RealConfig;
 import lvsdirector.config.VirtualConfig;
 import lvsdirector.ipvs.IpvsException;
 import lvsdirector.ipvs.IpvsOperation;
+import lvsdirector.ipvs.Protocol;
+import lvsdirector.ipvs.ServiceKey;
 
 /** The observer sees every check result per real, every IPVS operation, and every round with its result. */
 class DirectorObserverTest {
     static final RealConfig A = real("10.9.0.2", 80, Forwarding.MASQ, 3);
     static final RealConfig B = real("10.9.0.3", 80, Forwarding.MASQ, 2);
+    static final ServiceKey VS = new ServiceKey.Address(Protocol.TCP, Cf.ip("10.0.0.1"), 80);
 
     final Harness h = new Harness();
     final Recorder seen = new Recorder();
@@ -91,7 +94,7 @@ class DirectorObserverTest {
         h.checker.firstRound = job -> Harness.up(0);
         h.start(Cf.config(Cf.globals(), v));
         h.down(v, A);
-        assertThat(h.backend.destinations(DirectorTransitionTest.VS)).isEmpty();
+        assertThat(h.backend.destinations(VS)).isEmpty();
     }
 
     static final class Recorder implements DirectorObserver {

@@ -3,6 +3,10 @@ package lvsdirector.director;
 import static lvsdirector.director.Cf.fallback;
 import static lvsdirector.director.Cf.ip;
 import static lvsdirector.director.Cf.real;
+import static lvsdirector.director.WebFixture.A;
+import static lvsdirector.director.WebFixture.B;
+import static lvsdirector.director.WebFixture.VS;
+import static lvsdirector.director.WebFixture.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,24 +26,11 @@ import lvsdirector.ipvs.VirtualService;
 
 /** Start-up: on an empty table, on a populated one (no flap), quiescent / readdquiescent variants. */
 class DirectorStartTest {
-    static final RealConfig A = real("10.9.0.2", 80, Forwarding.GATE, 3);
-    static final RealConfig B = real("10.9.0.3", 80, Forwarding.MASQ, 2);
-    static final ServiceKey VS = new ServiceKey.Address(Protocol.TCP, ip("10.0.0.1"), 80);
-
     final Harness h = new Harness();
 
     @AfterEach
     void close() {
         h.close();
-    }
-
-    static VirtualConfig web(Boolean quiescent) {
-        Cf.V v = Cf.tcp("10.0.0.1", 80).scheduling(new SchedulingSettings("rr", null, null, null, false)).real(A).real(B)
-                .fallback(fallback("127.0.0.1", 80, Forwarding.GATE));
-        if (quiescent != null) {
-            v.quiescent(quiescent);
-        }
-        return v.build();
     }
 
     @Test

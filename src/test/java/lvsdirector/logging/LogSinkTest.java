@@ -48,6 +48,19 @@ class LogSinkTest {
     }
 
     @Test
+    void syslogLinesGoToTheLocalSocketWithIdentPidFacilityAndInfo() {
+        Path socket = dir.resolve("log.sock");
+        try (lvsdirector.netlink.unix.UnixDatagramReceiver devLog =
+                     new lvsdirector.netlink.unix.UnixDatagramReceiver(socket.toString(), 2000)) {
+            SyslogSink sink = new SyslogSink("local0", 4242, socket.toString(), CLOCK, System.err);
+            sink.write("Deleted real server: 10.9.0.2:80 (10.0.0.1:80)");
+            sink.close();
+            // local0 = 16, info = 6: 16 * 8 + 6 = 134
+            assertThat(devLog.receive()).isEqualTo("<134>Nov  5 13:24:00 ldirectord[4242]: Deleted real server: 10.9.0.2:80 (10.0.0.1:80)");
+        }
+    }
+
+    @Test
     void syslogFacilitiesAreThoseSysSyslogKnows() {
         assertThat(LogSinks.isSyslogFacility("local0")).isTrue();
         assertThat(LogSinks.isSyslogFacility("daemon")).isTrue();

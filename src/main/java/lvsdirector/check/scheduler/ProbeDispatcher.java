@@ -19,6 +19,7 @@ import lvsdirector.check.connect.ConnectProber;
 import lvsdirector.check.connect.PingProber;
 import lvsdirector.check.external.ExternalProber;
 import lvsdirector.check.http.HttpProber;
+import lvsdirector.check.lib.LibraryProbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ public final class ProbeDispatcher implements Prober, AutoCloseable {
     private final HttpProber http;
     private final ExternalProber external;
     private final PingProber ping;
+    private final LibraryProbers library;
     private final Set<FallbackConnectCheck> warned = new HashSet<>();
 
     public ProbeDispatcher(Vertx vertx) {
@@ -40,6 +42,7 @@ public final class ProbeDispatcher implements Prober, AutoCloseable {
         this.http = new HttpProber(vertx);
         this.external = new ExternalProber(vertx);
         this.ping = new PingProber(vertx);
+        this.library = new LibraryProbers(vertx);
     }
 
     @Override
@@ -55,6 +58,9 @@ public final class ProbeDispatcher implements Prober, AutoCloseable {
         }
         if (spec instanceof PingCheck p) {
             return ping.probe(p);
+        }
+        if (LibraryProbers.handles(spec)) {
+            return library.probe(spec);
         }
         if (spec instanceof FallbackConnectCheck f) {
             if (warned.add(f)) {
@@ -75,5 +81,7 @@ public final class ProbeDispatcher implements Prober, AutoCloseable {
     public void close() {
         connect.close();
         http.close();
+        ping.close();
+        library.close();
     }
 }

@@ -39,7 +39,10 @@ public final class InMemoryIpvsBackend implements IpvsBackend {
     private final Info info;
     private final Map<ServiceKey, ServiceSlot> addressServices = new LinkedHashMap<>();
     private final Map<ServiceKey, ServiceSlot> fwmarkServices = new LinkedHashMap<>();
-    private final List<IpvsOperation> appliedOperations = new ArrayList<>();
+    /** Bounded so that a daemon running on this backend for months does not grow without limit. */
+    static final int RECORDED_OPERATIONS = 10_000;
+
+    private final java.util.ArrayDeque<IpvsOperation> appliedOperations = new java.util.ArrayDeque<>();
     private Timeouts timeouts = DEFAULT_TIMEOUTS;
 
     public InMemoryIpvsBackend() {
@@ -89,7 +92,7 @@ public final class InMemoryIpvsBackend implements IpvsBackend {
         }
         KernelRules.checkServiceBody(op, service);
         table(service.key()).put(service.key(), new ServiceSlot(normalized(service)));
-        appliedOperations.add(op);
+        record(op);
     }
 
     @Override
@@ -99,7 +102,7 @@ public final class InMemoryIpvsBackend implements IpvsBackend {
         ServiceSlot slot = existing(op, service.key());
         KernelRules.checkServiceBody(op, service);
         slot.service = normalized(service);
-        appliedOperations.add(op);
+        record(op);
     }
 
     @Override
@@ -107,7 +110,7 @@ public final class InMemoryIpvsBackend implements IpvsBackend {
         IpvsOperation op = new IpvsOperation.DeleteService(key);
         existing(op, key);
         table(key).remove(key);
-        appliedOperations.add(op);
+        record(op);
     }
 
     @Override
@@ -119,7 +122,7 @@ public final class InMemoryIpvsBackend implements IpvsBackend {
             throw KernelRules.error(op, Errno.EEXIST);
         }
         slot.destinations.put(destination.key(), new DestinationEntry(destination, 0, 0, 0, Stats.ZERO));
-        appliedOperations.add(op);
+        record(op);
     }
 
     @Override
@@ -133,7 +136,7 @@ public final class InMemoryIpvsBackend implements IpvsBackend {
         }
         slot.destinations.put(destination.key(), new DestinationEntry(destination, old.activeConns(),
                 old.inactiveConns(), old.persistentConns(), old.stats()));
-        appliedOperations.add(op);
+        record(op);
     }
 
     @Override
@@ -143,7 +146,7 @@ public final class InMemoryIpvsBackend implements IpvsBackend {
         if (slot.destinations.remove(destination) == null) {
             throw KernelRules.error(op, Errno.ENOENT);
         }
-        appliedOperations.add(op);
+        record(op);
     }
 
     @Override
@@ -202,9 +205,19 @@ public final class InMemoryIpvsBackend implements IpvsBackend {
                 persistentConns, Objects.requireNonNull(stats, "stats")));
     }
 
-    /** Every mutating service/destination operation that succeeded, in order (for tests of callers). */
+    /**
+     * The most recent (at most {@value #RECORDED_OPERATIONS}) mutating service/destination operations that
+     * succeeded, oldest first (for tests of callers).
+     */
     public synchronized List<IpvsOperation> appliedOperations() {
         return List.copyOf(appliedOperations);
+    }
+
+    private void record(IpvsOperation op) {
+        if (appliedOperations.size() == RECORDED_OPERATIONS) {
+            appliedOperations.removeFirst();
+        }
+        appliedOperations.addLast(op);
     }
 
     @Override

@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * Sends datagrams to a local AF_UNIX datagram socket such as syslog's /dev/log. The JDK has no AF_UNIX
- * datagram channel (only stream), so this goes through libc with JNA.
+ * datagram channel (only stream), so this goes through libc with JNA. A path starting with '@' names a
+ * socket in the abstract namespace (as systemd's NOTIFY_SOCKET may): the '@' becomes a NUL byte and the
+ * address length covers the name exactly, because abstract names are not NUL-terminated.
  */
 public final class UnixDatagramSender implements AutoCloseable {
     private static final int AF_UNIX = 1;
@@ -34,7 +36,7 @@ public final class UnixDatagramSender implements AutoCloseable {
                 fd = Libc.INSTANCE.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
             }
             SockaddrUn address = new SockaddrUn(path);
-            Libc.INSTANCE.sendto(fd, payload, payload.length, MSG_NOSIGNAL, address, address.size());
+            Libc.INSTANCE.sendto(fd, payload, payload.length, MSG_NOSIGNAL, address, address.length());
         } catch (LastErrorException e) {
             closeQuietly();
             throw new IOException("cannot send to " + path + ": errno " + e.getErrorCode(), e);
@@ -59,14 +61,27 @@ public final class UnixDatagramSender implements AutoCloseable {
 
     /** struct sockaddr_un. */
     public static final class SockaddrUn extends Structure {
+        private static final int FAMILY_SIZE = 2;
+
         public short sun_family;
         public byte[] sun_path = new byte[108];
+        private final int length;
 
-        SockaddrUn(String path) {
+        public SockaddrUn(String path) {
             sun_family = AF_UNIX;
             byte[] p = path.getBytes(StandardCharsets.UTF_8);
+            boolean isAbstract = path.startsWith("@");
+            if (isAbstract) {
+                p[0] = 0;
+            }
             System.arraycopy(p, 0, sun_path, 0, p.length);
+            length = isAbstract ? FAMILY_SIZE + p.length : size();
             write();
+        }
+
+        /** The address length to pass to the kernel (exact for abstract names). */
+        public int length() {
+            return length;
         }
 
         @Override
