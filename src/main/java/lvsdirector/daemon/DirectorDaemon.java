@@ -29,6 +29,8 @@ import lvsdirector.logging.LdirectordAppender;
 import lvsdirector.logging.LogSetup;
 import lvsdirector.logging.LogSink;
 import lvsdirector.logging.LogSinks;
+import lvsdirector.metrics.DirectorMetrics.ReloadOutcome;
+import lvsdirector.metrics.HttpEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,8 @@ public final class DirectorDaemon {
     private ControlServer control;
     private PidFile pidFile;
     private ExecuteChildren children;
+    private java.util.Optional<HttpEndpoint> httpEndpoint;
+    private volatile Observability observability;
     private volatile SdNotify notifier = SdNotify.fromEnvironment();
     private final java.util.Map<String, ControlServer.Handler> controlCommands = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -131,16 +135,19 @@ public final class DirectorDaemon {
         watcher = new FileChangeWatcher(options.location().config());
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
+        Observability observed = Observability.start(vertx,
+                httpEndpoint != null ? httpEndpoint : Observability.configuredEndpoint(LOG), this::snapshot, LOG);
         AtomicReference<Director> directorRef = new AtomicReference<>();
         CountDownLatch created = new CountDownLatch(1);
         context.runOnContext(v -> {
             checker = checkerFactory.create(context, (job, outcome) -> directorRef.get().onOutcome(job, outcome));
             director = new Director(context, backend, checker, CheckPlanner::plan, sideEffectsFactory.create(vertx),
-                    Clock.systemDefaultZone());
+                    Clock.systemDefaultZone()).withObserver(observed.observer());
             directorRef.set(director);
             created.countDown();
         });
         awaitQuietly(created);
+        observability = observed;
         startControlSocket();
         director.start(config).onComplete(started -> {
             if (started.failed()) {
@@ -178,6 +185,21 @@ public final class DirectorDaemon {
                 }
                 return command.handle(arguments.subList(1, arguments.size()), out);
         }
+    }
+
+    /**
+     * Where the status page, /status and /metrics are served (empty: nowhere); without this call the
+     * process setting decides ({@link HttpEndpoint#configured}).
+     */
+    public DirectorDaemon withHttpEndpoint(java.util.Optional<HttpEndpoint> endpoint) {
+        this.httpEndpoint = endpoint;
+        return this;
+    }
+
+    /** The port the HTTP endpoint is bound to, or -1 while it is not (yet) listening. */
+    public int httpPort() {
+        Observability o = observability;
+        return o == null ? -1 : o.port();
     }
 
     /** Replaces the systemd notifier (by default the one NOTIFY_SOCKET names, if any). */
@@ -253,6 +275,7 @@ public final class DirectorDaemon {
             }
             LOG.info("Configuration file '" + options.location().configName()
                     + "' has errors; the running configuration stays in force");
+            recordReload(ReloadOutcome.REJECTED);
             return Future.failedFuture("config has errors");
         }
         DirectorConfig previous = config;
@@ -270,7 +293,15 @@ public final class DirectorDaemon {
                 scheduleWatch();
             });
         }
-        return director.reload(config);
+        return director.reload(config).onComplete(
+                r -> recordReload(r.succeeded() ? ReloadOutcome.APPLIED : ReloadOutcome.FAILED));
+    }
+
+    private void recordReload(ReloadOutcome outcome) {
+        Observability o = observability;
+        if (o != null) {
+            o.reloaded(outcome);
+        }
     }
 
     private void installSignals() {
@@ -314,6 +345,9 @@ public final class DirectorDaemon {
         awaitQuietly(stopped);
         if (control != null) {
             control.close();
+        }
+        if (observability != null) {
+            observability.close();
         }
         if (pidFile != null) {
             pidFile.removeIfOwnedBy(pid);

@@ -59,6 +59,7 @@ public final class Director implements CheckListener {
     private Future<Void> pendingRound;
     private long timerId = -1;
     private volatile DirectorSnapshot snapshot = DirectorSnapshot.EMPTY;
+    private DirectorObserver observer = DirectorObserver.NONE;
 
     /**
      * @param context the context everything runs on; the checker must have been created on it
@@ -82,6 +83,12 @@ public final class Director implements CheckListener {
         this.planner = planner;
         this.effects = effects;
         this.clock = clock;
+    }
+
+    /** Sets who watches rounds, operations and check results; call before {@link #start}. */
+    public Director withObserver(DirectorObserver newObserver) {
+        this.observer = java.util.Objects.requireNonNull(newObserver, "observer");
+        return this;
     }
 
     /**
@@ -124,7 +131,7 @@ public final class Director implements CheckListener {
         }
         boolean changed;
         try {
-            changed = health.apply(job, outcome, effects, clock);
+            changed = health.apply(job, outcome, effects, observer, clock);
         } catch (RuntimeException e) {
             // a broken outcome must never take the director down
             LdirectordLog.warn("Ignoring check outcome " + outcome + ": " + e);
@@ -182,8 +189,9 @@ public final class Director implements CheckListener {
                             : Reconciler.planStop(stopping, g, actual, book::health), Map.of(), true)
                     .map(result -> {
                         report(result);
-                        return null;
-                    }));
+                        return (Void) null;
+                    })
+                    .onComplete(ar -> observeRound(DirectorObserver.RoundKind.STOP, ar.succeeded())));
             return stopped.eventually(() -> here(effects.close())).eventually(() -> executor.close());
         });
     }
@@ -240,13 +248,35 @@ public final class Director implements CheckListener {
                     report(result);
                     updateFallbacks(desired, g);
                     publish();
-                    return null;
-                });
+                    return (Void) null;
+                })
+                .onComplete(ar -> observeRound(roundKind(mode), ar.succeeded()));
+    }
+
+    private static DirectorObserver.RoundKind roundKind(Mode mode) {
+        return switch (mode) {
+            case START -> DirectorObserver.RoundKind.START;
+            case ROUND -> DirectorObserver.RoundKind.ROUND;
+            case RELOAD -> DirectorObserver.RoundKind.RELOAD;
+        };
+    }
+
+    private void observeRound(DirectorObserver.RoundKind kind, boolean succeeded) {
+        try {
+            observer.roundFinished(kind, succeeded);
+        } catch (RuntimeException e) {
+            LdirectordLog.warn("Director observer failed on a round: " + e);
+        }
     }
 
     private void report(RoundResult result) {
         Globals g = config == null ? Globals.DEFAULTS : config.globals();
         for (Step step : result.steps()) {
+            try {
+                observer.ipvsOperation(step.planned().operation(), step.error());
+            } catch (RuntimeException e) {
+                LdirectordLog.warn("Director observer failed on an operation: " + e);
+            }
             if (!step.succeeded()) {
                 LdirectordLog.info("system(/sbin/ipvsadm " + step.planned().operation().ipvsadmArguments()
                         + ") failed: " + step.error().getMessage());

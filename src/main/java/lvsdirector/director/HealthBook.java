@@ -108,10 +108,10 @@ final class HealthBook {
 
     /**
      * Applies an outcome to every real its job feeds: logs soft failures and counter resets in
-     * ldirectord's words, reports the result for the monitor file, and updates health (never for
+     * ldirectord's words, reports the result for the monitor file and the observer, and updates health (never for
      * checktype=off). Returns true when some real's health changed.
      */
-    boolean apply(CheckJob job, CheckOutcome outcome, SideEffects effects, Clock clock) {
+    boolean apply(CheckJob job, CheckOutcome outcome, SideEffects effects, DirectorObserver observer, Clock clock) {
         List<RealKey> keys = byJob.get(job);
         if (keys == null) {
             return false;
@@ -121,6 +121,7 @@ final class HealthBook {
             RealStatus s = reals.get(key);
             logCounters(s, outcome);
             effects.checkResult(s.layout().config(), s.real(), outcome);
+            observe(observer, s, outcome);
             // checktype=off never changes health; only a maintenance file (a forced result) does
             boolean off = s.layout().config().check().checkType() == CheckType.OFF
                     && (outcome.result() == null || !outcome.result().forced());
@@ -130,6 +131,14 @@ final class HealthBook {
             changed |= health != s.health();
         }
         return changed;
+    }
+
+    private static void observe(DirectorObserver observer, RealStatus s, CheckOutcome outcome) {
+        try {
+            observer.realChecked(s.layout().config().id(), InetAddrs.hostPort(s.real().address(), s.real().port()), outcome);
+        } catch (RuntimeException e) {
+            LdirectordLog.warn("Director observer failed on a check result: " + e);
+        }
     }
 
     private static void logCounters(RealStatus s, CheckOutcome outcome) {

@@ -1,0 +1,171 @@
+package lvsdirector.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The director's metrics in a Prometheus registry. Events (check results, IPVS operations, rounds,
+ * reloads) count as they happen; the state gauges (health, weight, live reals, fallback) are set from
+ * a {@link StatusReport} at each scrape, so they can never disagree with {@code /status}. Thread-safe.
+ * Every name is listed with its meaning in docs/observability.md.
+ */
+public final class DirectorMetrics {
+    static final String VIRTUAL = "virtual";
+    static final String REAL = "real";
+
+    /** Check latency buckets: from a LAN connect to ldirectord's default 5 s timeout and beyond. */
+    private static final Duration[] LATENCY_BUCKETS = {
+        Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)
+    };
+
+    /** How a reload ended: applied, rejected because the file has errors, or failed while applying. */
+    public enum ReloadOutcome { APPLIED, REJECTED, FAILED }
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final GaugeBoard board = new GaugeBoard(registry);
+    private final Clock clock;
+    private final AtomicLong lastSuccessfulRoundMillis = new AtomicLong();
+    private final Map<List<String>, StatusReport.LastFailure> lastFailures = new ConcurrentHashMap<>();
+
+    public DirectorMetrics(Clock clock) {
+        this.clock = clock;
+        Gauge.builder("lvsdirector.last.successful.round.timestamp", lastSuccessfulRoundMillis, m -> m.get() / 1000.0)
+                .description("Unix time of the last table round that completed, 0 before the first")
+                .baseUnit("seconds").register(registry);
+    }
+
+    /**
+     * A check of one real of one virtual finished.
+     *
+     * @param latency       how long the probe took, null when unknown
+     * @param failureReason why it failed ("timeout", "refused"...), ignored for successes
+     * @param message       the result's message (the monitor file's text)
+     */
+    public void checkCompleted(String virtual, String real, boolean success, Duration latency, String failureReason,
+                               String message) {
+        if (latency != null) {
+            Timer.builder("lvsdirector.check.duration")
+                    .description("Duration of health checks of a real server, by result")
+                    .tags(VIRTUAL, virtual, REAL, real, "result", success ? "success" : "failure")
+                    .serviceLevelObjectives(LATENCY_BUCKETS)
+                    .register(registry).record(latency);
+        }
+        if (!success) {
+            String reason = failureReason == null ? "error" : failureReason.toLowerCase(Locale.ROOT);
+            Counter.builder("lvsdirector.check.failures")
+                    .description("Failed health checks of a real server, by reason")
+                    .tags(VIRTUAL, virtual, REAL, real, "reason", reason)
+                    .register(registry).increment();
+            lastFailures.put(List.of(virtual, real), new StatusReport.LastFailure(reason, message, clock.instant()));
+        }
+    }
+
+    /** The last failed check of a real of a virtual, or null when none was seen. */
+    public StatusReport.LastFailure lastFailure(String virtual, String real) {
+        return lastFailures.get(List.of(virtual, real));
+    }
+
+    /**
+     * One IPVS operation was applied.
+     *
+     * @param operation e.g. "add_destination"
+     * @param errno     the error's name (e.g. "EEXIST") when it failed, null when it succeeded
+     */
+    public void ipvsOperation(String operation, String errno) {
+        Counter.builder("lvsdirector.ipvs.operations").description("IPVS operations attempted")
+                .tag("operation", operation).register(registry).increment();
+        if (errno != null) {
+            Counter.builder("lvsdirector.ipvs.errors").description("IPVS operations the kernel refused, by errno")
+                    .tags("operation", operation, "errno", errno).register(registry).increment();
+        }
+    }
+
+    /** A table round ended; {@code kind} is start, round, reload or stop. */
+    public void roundFinished(String kind, boolean succeeded) {
+        Counter.builder("lvsdirector.rounds").description("Table rounds (read, compare, apply), by kind and result")
+                .tags("kind", kind, "result", succeeded ? "ok" : "failed").register(registry).increment();
+        if (succeeded) {
+            lastSuccessfulRoundMillis.set(clock.millis());
+        }
+    }
+
+    public void reloadFinished(ReloadOutcome outcome) {
+        Counter.builder("lvsdirector.reloads").description("Configuration reloads, by outcome")
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+    }
+
+    /** Prometheus text exposition, with the state gauges set from {@code status} first. */
+    public synchronized String scrape(StatusReport status) {
+        show(status);
+        return registry.scrape();
+    }
+
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    private void show(StatusReport status) {
+        List<GaugeBoard.Sample> samples = new ArrayList<>();
+        Set<List<String>> configured = new HashSet<>();
+        samples.add(new GaugeBoard.Sample("lvsdirector.daemon.state", "Always 1; the labels carry the daemon's state",
+                Tags.of("status", status.daemonStatus(), "heartbeat", status.heartbeat(), "drbd", status.drbd()), 1));
+        for (StatusReport.Virtual v : status.virtuals()) {
+            Tags vt = Tags.of(VIRTUAL, v.id());
+            configured.add(List.of(v.id()));
+            samples.add(new GaugeBoard.Sample("lvsdirector.virtual.reals", "Real servers configured for the virtual",
+                    vt, v.reals().size()));
+            samples.add(new GaugeBoard.Sample("lvsdirector.virtual.live.reals", "Real servers of the virtual whose checks say up",
+                    vt, v.liveReals()));
+            samples.add(new GaugeBoard.Sample("lvsdirector.virtual.fallback.active",
+                    "1 when the virtual's fallback server is in the table", vt, v.fallbackActive() ? 1 : 0));
+            for (StatusReport.Real r : v.reals()) {
+                Tags rt = vt.and(REAL, r.server());
+                configured.add(List.of(v.id(), r.server()));
+                if (r.health() != StatusReport.Health.UNKNOWN) {
+                    samples.add(new GaugeBoard.Sample("lvsdirector.real.up", "1 when the real's checks say up, 0 when down",
+                            rt, r.health() == StatusReport.Health.UP ? 1 : 0));
+                }
+                samples.add(new GaugeBoard.Sample("lvsdirector.real.weight",
+                        "Weight the director gives the real in the table, 0 when quiescent or absent", rt,
+                        r.weight() == null ? 0 : r.weight()));
+            }
+        }
+        board.show(samples);
+        dropMetersOfUnconfigured(configured);
+    }
+
+    /** Counters and timers of a virtual or real that a reload removed go with it. */
+    private void dropMetersOfUnconfigured(Set<List<String>> configured) {
+        for (Meter m : registry.getMeters()) {
+            String virtual = m.getId().getTag(VIRTUAL);
+            String real = m.getId().getTag(REAL);
+            if (virtual == null) {
+                continue;
+            }
+            List<String> key = real == null ? List.of(virtual) : List.of(virtual, real);
+            if (!configured.contains(key)) {
+                registry.remove(m);
+                if (real != null) {
+                    lastFailures.remove(key);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package lvsdirector.metrics;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What {@code /status} shows and what the per-real and per-virtual gauges are read from.
+ *
+ * @param daemonStatus ldirectord's word for the daemon state ("running", "reloading"...), or "unknown"
+ * @param heartbeat    the Heartbeat peer's state, "n/a" until that part reports here
+ * @param drbd         the DRBD state directory's role, "n/a" until that part reports here
+ */
+public record StatusReport(String daemonStatus, Instant generatedAt, List<Virtual> virtuals, String heartbeat,
+                           String drbd) {
+    public static final String NOT_AVAILABLE = "n/a";
+
+    public StatusReport {
+        virtuals = List.copyOf(virtuals);
+    }
+
+    /**
+     * @param id   ldirectord's id of the virtual ("tcp:192.0.2.1:80"), the metrics' {@code virtual} label
+     * @param name ldirectord's name of it in logs ("192.0.2.1:80")
+     */
+    public record Virtual(String id, String name, boolean fallbackActive, List<Real> reals) {
+        public Virtual {
+            reals = List.copyOf(reals);
+        }
+
+        public long liveReals() {
+            return reals.stream().filter(r -> r.health() == Health.UP).count();
+        }
+    }
+
+    /**
+     * @param server      "RIP:port" as configured, the metrics' {@code real} label
+     * @param weight      the weight the director wants in the table, null when it wants the real absent
+     * @param lastMessage the last check result's message, null before the first result
+     * @param since       when the health last changed
+     * @param lastFailure the last failed check, null when none was seen
+     */
+    public record Real(String server, Health health, Integer weight, String lastMessage, Instant since,
+                       LastFailure lastFailure) {}
+
+    public enum Health {
+        UP, DOWN, UNKNOWN;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A failed check: reason ("timeout", "refused"...), its message and when it happened. */
+    public record LastFailure(String reason, String message, Instant at) {}
+}
