@@ -9,13 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import lvsdirector.cli.lvsadm.ConnectionSource;
 import lvsdirector.cli.lvsadm.LvsadmCommand;
 import lvsdirector.daemon.ControlClient;
 import lvsdirector.daemon.DaemonOptions;
+import lvsdirector.ipvs.format.ProcConnections;
 import lvsdirector.ipvs.kernel.IpvsBackends;
 
 /**
- * lvsadm: ipvsadm's listings. Reads the kernel's table when IPVS is available; otherwise asks the running
+ * lvsadm: ipvsadm's listings. Reads the kernel's table (and its connection table from /proc/net/ip_vs_conn, and
+ * its sync daemons) when IPVS is available; otherwise asks the running
  * daemon (in-memory backend) over its control socket. LVS_DIRECTOR_CFGNAME picks the daemon when several
  * run; LVS_DIRECTOR_RUNDIR says where their sockets are.
  */
@@ -32,7 +35,8 @@ public final class LvsadmMain {
         IpvsBackends.Selection kernel = IpvsBackends.tryKernel();
         if (kernel.available()) {
             try (var backend = kernel.backend()) {
-                return LvsadmCommand.run(() -> backend, out, err, args);
+                return LvsadmCommand.run(() -> backend, ConnectionSource.procFile(ProcConnections.PROC_FILE), out, err,
+                        args);
             }
         }
         Path runDir = Path.of(System.getenv().getOrDefault("LVS_DIRECTOR_RUNDIR", "/var/run"));

@@ -25,6 +25,7 @@ import lvsdirector.director.Director;
 import lvsdirector.director.DirectorSnapshot;
 import lvsdirector.director.SideEffects;
 import lvsdirector.ipvs.IpvsBackend;
+import lvsdirector.sanity.StartupSanity;
 import lvsdirector.logging.LdirectordAppender;
 import lvsdirector.logging.LogSetup;
 import lvsdirector.logging.LogSink;
@@ -109,6 +110,7 @@ public final class DirectorDaemon {
             System.err.println(e.getMessage());
             return 1;
         }
+        StartupSanity.report(config, backend.name(), LOG::info);
         if (!foreground) {
             pidFile = new PidFile(options.runDir(), options.location().cfgName());
             try {

@@ -10,6 +10,7 @@ import lvsdirector.ipvs.format.ListingOptions;
 import lvsdirector.ipvs.format.ListingRenderer;
 import lvsdirector.ipvs.format.ListingView;
 import lvsdirector.ipvs.format.SaveRenderer;
+import lvsdirector.ipvs.kernel.SyncDaemonControl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +31,7 @@ import java.util.function.Supplier;
  * command ({@code -Z}) or the command line cannot be parsed. The backend is taken from the supplier once
  * per run and not closed: its owner decides its lifetime. The connection table ({@code -c}) comes from a
  * separate {@link ConnectionSource}, since the backends do not carry it; without one {@code -c} is refused.
+ * The sync daemons ({@code --daemon}) are listed when the backend is the kernel's ({@link SyncDaemonControl}).
  */
 @Command(name = "lvsadm", sortOptions = false,
         description = "List the IPVS table like ipvsadm (numeric output only).")
@@ -77,6 +79,8 @@ public final class LvsadmCommand implements Callable<Integer> {
     boolean sort;
     @Option(names = {"-c", "--connection"}, description = "output of current IPVS connections")
     boolean connections;
+    @Option(names = "--daemon", description = "output of daemon information")
+    boolean daemon;
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "display this help message")
     boolean help;
 
@@ -164,7 +168,7 @@ public final class LvsadmCommand implements Callable<Integer> {
             throw new UsageException("multiple commands specified");
         }
         Command command = given.isEmpty() ? Command.LIST : given.get(0);
-        boolean listingOption = connections || timeout || stats || rate || exact || thresholds || persistentConn
+        boolean listingOption = connections || daemon || timeout || stats || rate || exact || thresholds || persistentConn
                 || tunInfo;
         if (command != Command.LIST && listingOption) {
             throw new UsageException("listing options are only allowed with -L");
@@ -216,6 +220,9 @@ public final class LvsadmCommand implements Callable<Integer> {
             if (connections) {
                 return listConnections(connectionSource.orElseThrow());
             }
+            if (daemon) {
+                return listDaemons(backend);
+            }
             ListingOptions options = new ListingOptions(view(), exact, !nosort);
             if (service.isEmpty()) {
                 out.print(ListingRenderer.renderAll(IpvsSnapshot.read(backend), options));
@@ -239,6 +246,14 @@ public final class LvsadmCommand implements Callable<Integer> {
         } catch (IOException | IllegalArgumentException e) {
             return fail(EXIT_LIST_FAILED, "cannot read the connection table: " + e.getMessage());
         }
+    }
+
+    private int listDaemons(IpvsBackend backend) throws IpvsException {
+        if (!(backend instanceof SyncDaemonControl control)) {
+            return fail(EXIT_USAGE, "the sync daemon list (--daemon) is not available from this backend");
+        }
+        out.print(SyncDaemonListing.render(control.daemons()));
+        return EXIT_OK;
     }
 
     /** The first view option in ipvsadm's order of precedence wins. */
