@@ -44,8 +44,9 @@ class PackageDependencyTest {
         ALLOWED.put("heartbeat", Set.of("netlink", "state", "support"));
         ALLOWED.put("logging", Set.of("netlink.unix", "support"));
         ALLOWED.put("metrics", Set.of("support"));
+        ALLOWED.put("sanity", Set.of("config", "support"));
         ALLOWED.put("daemon", Set.of("config", "check", "ipvs", "ipvs.kernel", "ipvs.memory", "ipvs.format",
-                "director", "state", "logging", "metrics", "netlink", "heartbeat", "support"));
+                "director", "state", "logging", "metrics", "netlink", "heartbeat", "sanity", "support"));
         ALLOWED.put("cli", Set.of("*"));
     }
 
