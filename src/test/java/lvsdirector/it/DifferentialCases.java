@@ -55,10 +55,14 @@ final class DifferentialCases {
                             + " quiesced although healthy",
                     "-a -t 10.0.3.2:80 -r 10.0.2.12:80 -g -w 3", "-a -t 10.0.3.2:80 -r 10.0.2.12:80 -g -w 0")));
 
+    private static final String NINE = "§7.2 #9, fixed";
+    private static final String GLOBAL_FALLBACK_ON_FWMARK = "the global fallback has no entry for a fwmark virtual:"
+            + " ldirectord runs `ipvsadm -a -f 5 ... -r :0`, which fails; ours adds the fallback address with port 0";
+
     static final DifferentialCase FWMARK_PERSISTENT = new DifferentialCase("fwmark, persistence with netmask, global fallback",
             GLOBALS + """
                     quiescent=no
-                    fallback=127.0.0.1:80
+                    fallback=127.0.0.1
 
                     virtual=5
                     \treal=10.0.2.11 masq 2
@@ -71,10 +75,8 @@ final class DifferentialCases {
                     \tscheduler=sh
                     """,
             List.of(new Edit("persistent=600", "persistent=900"), new Edit("masq 2", "masq 3")),
-            List.of(missingInTheirs("§7.2 #9, fixed",
-                    "the global fallback has no entry for a fwmark virtual: ldirectord runs `ipvsadm -a -f 5 ... -r :0`,"
-                            + " which fails; ours adds the fallback address with port 0",
-                    "-a -f 5 -r 127.0.0.1:0 -g -w 1")));
+            List.of(missingInTheirs(NINE, GLOBAL_FALLBACK_ON_FWMARK, "-a -f 5 -r 127.0.0.1:0 -g -w 1"),
+                    missingInTheirs(NINE, GLOBAL_FALLBACK_ON_FWMARK, thresholdsLine("127.0.0.1:0", 0, 0))));
 
     static final DifferentialCase MASQ_QUIESCENT_PERSISTENT = new DifferentialCase("masq, quiescent=yes, virtual fallback, persistence, thresholds",
             GLOBALS + """
@@ -92,6 +94,11 @@ final class DifferentialCases {
                     """,
             List.of(new Edit("u:200", "u:300"), new Edit("masq 2", "masq 1")),
             List.of());
+
+    /** A destination line of `ipvsadm -L -n --thresholds` (no connections). */
+    static String thresholdsLine(String destination, int upper, int lower) {
+        return String.format("  -> %-28s %-10d %-10d %-10d %-10d ", destination, upper, lower, 0, 0);
+    }
 
     static List<DifferentialCase> all() {
         return List.of(MASQ_NOT_QUIESCENT, GATE_QUIESCENT_PORT_MAPPING, FWMARK_PERSISTENT, MASQ_QUIESCENT_PERSISTENT);

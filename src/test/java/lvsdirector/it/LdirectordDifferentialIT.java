@@ -85,7 +85,8 @@ class LdirectordDifferentialIT {
                 for (long pid : pids.values()) {
                     stops.append(Directors.stop(pid, Duration.ofSeconds(30))).append(" & ");
                 }
-                String gone = uml.ok(stops + "wait");
+                String command = stops + "wait";
+                String gone = uml.run(command, Duration.ofSeconds(150)).requireSuccess(command).output();
                 assertThat(gone.lines().toList()).as("every director stops on TERM").hasSize(pids.size()).containsOnly("gone");
             });
 
