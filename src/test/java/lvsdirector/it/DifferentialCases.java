@@ -97,7 +97,7 @@ final class DifferentialCases {
 
     /** A destination line of `ipvsadm -L -n --thresholds` (no connections). */
     static String thresholdsLine(String destination, int upper, int lower) {
-        return String.format("  -> %-28s %-10d %-10d %-10d %-10d ", destination, upper, lower, 0, 0);
+        return String.format("  -> %-28s %-10d %-10d %-10d %-10d", destination, upper, lower, 0, 0);
     }
 
     static List<DifferentialCase> all() {
