@@ -14,7 +14,7 @@ import lvsdirector.ipvs.ServiceKey;
 
 /**
  * The IPVS table the director wants, as a pure function of the config layout and the health of every
- * real: an up real at its configured weight, a down real at weight 0 when quiescent (else absent), and
+ * real: an up real at its configured weight, a down real at weight 0 and no thresholds when quiescent (else absent), and
  * the fallback exactly while no real of its virtual is up.
  */
 public record DesiredTable(Map<ServiceKey, DesiredService> services) {
@@ -54,7 +54,7 @@ public record DesiredTable(Map<ServiceKey, DesiredService> services) {
                 anyUp = true;
                 destinations.put(e.getKey(), IpvsMapping.destination(layout.config(), real, real.weight()));
             } else if (quiescent) {
-                destinations.put(e.getKey(), IpvsMapping.destination(layout.config(), real, 0));
+                destinations.put(e.getKey(), quiesced(IpvsMapping.destination(layout.config(), real, 0)));
             }
         }
         Destination fallback = layout.fallback();
@@ -62,5 +62,13 @@ public record DesiredTable(Map<ServiceKey, DesiredService> services) {
             destinations.put(fallback.key(), fallback);
         }
         return new DesiredService(layout, destinations);
+    }
+
+    /**
+     * ldirectord quiesces with `ipvsadm -e ... -w 0` and no -x/-y, which zeroes the thresholds; the table
+     * stays the same as ldirectord's (thresholds mean nothing at weight 0) and they return with the weight.
+     */
+    private static Destination quiesced(Destination d) {
+        return new Destination(d.address(), d.port(), d.forwarding(), 0, 0, 0, d.tunnel());
     }
 }

@@ -52,6 +52,16 @@ class DesiredTableTest {
     }
 
     @Test
+    void aQuiescedRealLosesItsThresholdsAsWithLdirectordsEditAndGetsThemBackWhenUp() {
+        RealConfig limited = real("10.9.0.5", 80, Forwarding.MASQ, 4, 20, 200);
+        VirtualConfig v = Cf.tcp("10.0.0.1", 80).real(limited).quiescent(true).build();
+        assertThat(desired(v, Globals.DEFAULTS, Set.of()).values()).containsExactly(
+                new Destination(ip("10.9.0.5"), 80, ForwardingMethod.MASQ, 0, 0, 0, Destination.Tunnel.IPIP));
+        assertThat(desired(v, Globals.DEFAULTS, Set.of(limited)).values()).containsExactly(
+                new Destination(ip("10.9.0.5"), 80, ForwardingMethod.MASQ, 4, 200, 20, Destination.Tunnel.IPIP));
+    }
+
+    @Test
     void aRealConfiguredAtWeightZeroCountsAsUpForTheFallback() {
         RealConfig zero = real("10.9.0.4", 80, Forwarding.GATE, 0);
         VirtualConfig v = Cf.tcp("10.0.0.1", 80).real(zero).fallback(fallback("127.0.0.1", null, null)).build();
