@@ -31,14 +31,6 @@ public record ParserOptions(HostResolver hosts, ServiceResolver services, FileAc
         if (env != null) {
             return env;
         }
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
-        } catch (java.io.IOException | RuntimeException e) {
-            try {
-                return java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e2) {
-                return "localhost";
-            }
-        }
+        return lvsdirector.support.Hostnames.local();
     }
 }

@@ -1,5 +1,7 @@
 package lvsdirector.logging;
 
+import lvsdirector.support.Ctime;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +32,7 @@ final class FileSink implements LogSink {
 
     @Override
     public synchronized void write(String message) {
-        String line = "[" + Ctime.format(ZonedDateTime.now(clock)) + "|" + configName + "|" + pid + "] " + message + "\n";
+        String line = "[" + Ctime.FORMAT.format(ZonedDateTime.now(clock)) + "|" + configName + "|" + pid + "] " + message + "\n";
         try {
             Files.write(file, line.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.WRITE);

@@ -1,5 +1,7 @@
 package lvsdirector.logging;
 
+import lvsdirector.support.Ctime;
+
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -22,7 +24,7 @@ final class StreamSink implements LogSink {
     @Override
     public synchronized void write(String message) {
         if (timestamped) {
-            out.println("[" + Ctime.format(ZonedDateTime.now(clock)) + "] " + message);
+            out.println("[" + Ctime.FORMAT.format(ZonedDateTime.now(clock)) + "] " + message);
         } else {
             out.println(message);
         }

@@ -1,10 +1,8 @@
 package lvsdirector.check.text;
 
-import java.io.IOException;
+import lvsdirector.support.Hostnames;
+
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import lvsdirector.check.CheckSpec;
@@ -31,15 +29,7 @@ public record SipCheck(InetAddress address, int port, Transport transport, Strin
 
     /** ldirectord's default login: "ldirectord@" + this host's name. */
     public static String defaultLogin() {
-        return "ldirectord@" + hostName();
+        return "ldirectord@" + Hostnames.local();
     }
 
-    private static String hostName() {
-        try {
-            String name = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.US_ASCII).strip();
-            return name.isEmpty() ? "localhost" : name;
-        } catch (IOException e) {
-            return "localhost";
-        }
-    }
 }

@@ -1,9 +1,10 @@
 package lvsdirector.cli.heartbeat;
 
+import lvsdirector.support.Hostnames;
+
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -102,10 +103,6 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
     }
 
     static String hostName() {
-        try {
-            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
-        } catch (IOException e) {
-            return System.getenv().getOrDefault("HOSTNAME", "localhost");
-        }
+        return Hostnames.local();
     }
 }

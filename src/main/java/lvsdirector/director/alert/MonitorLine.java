@@ -1,7 +1,8 @@
 package lvsdirector.director.alert;
 
+import lvsdirector.support.Ctime;
+
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import lvsdirector.check.CheckOutcome;
@@ -21,7 +22,6 @@ import lvsdirector.support.InetAddrs;
  */
 public final class MonitorLine {
     /** C ctime() without the newline: "Wed Nov 25 13:28:39 2026", day padded with a space. */
-    public static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
 
     private MonitorLine() {}
 
@@ -37,7 +37,7 @@ public final class MonitorLine {
     public static String format(ZonedDateTime time, long pid, VirtualConfig v, RealConfig r, CheckOutcome outcome) {
         String message = outcome.result() == null || outcome.result().message() == null
                 || outcome.result().message().isEmpty() ? "-" : outcome.result().message();
-        return "[" + CTIME.format(time) + "] [" + pid + "] " + realId(v, r) + " ["
+        return "[" + Ctime.FORMAT.format(time) + "] [" + pid + "] " + realId(v, r) + " ["
                 + (outcome.health() == Health.UP ? "up" : "down") + "] " + escape(message) + "\n";
     }
 
