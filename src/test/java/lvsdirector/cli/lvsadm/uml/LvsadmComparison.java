@@ -1,6 +1,8 @@
 package lvsdirector.cli.lvsadm.uml;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -11,6 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import lvsdirector.cli.lvsadm.ConnectionSource;
+import lvsdirector.cli.lvsadm.LvsadmCommand;
+import lvsdirector.ipvs.IpvsBackend;
+import lvsdirector.ipvs.format.ProcConnections;
+import lvsdirector.ipvs.kernel.IpvsBackends;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +30,10 @@ import java.util.regex.Pattern;
  * two ipvsadm runs agree (nothing moved meanwhile: a connection's seconds left tick every second) lvsadm
  * must equal them byte for byte, with the same exit status; otherwise the triple is retried. Connection
  * listings are compared line by line instead, the seconds left of each entry lying between the two ipvsadm runs'.
+ *
+ * <p>Each JVM start costs seconds inside UML, so most listings run lvsadm in this JVM (the same
+ * {@link LvsadmCommand} on a kernel backend that scripts/lvsadm uses); the listings of {@link #THROUGH_SCRIPT}
+ * run the real scripts/lvsadm as a separate process, proving the launcher end to end.
  *
  * <p>Arguments: the path of scripts/lvsadm. Prints "SAME ...", "FAIL ..." and "COMPARISON PASSED".
  */
@@ -36,6 +48,9 @@ public final class LvsadmComparison {
             "-L -n --thresholds", "-L -n --persistent-conn", "-L -n --tun-info", "-L -n --nosort",
             "-L -n -t 10.0.1.100:80", "-L -n -f 1", "-L -n -u [fd00:1::100]:53", "-S -n", "-L --timeout",
             "-L --daemon", "-L -n -t 10.9.9.9:80");
+
+    /** Listings run through scripts/lvsadm as a separate process; the others run in this JVM. */
+    private static final Set<String> THROUGH_SCRIPT = Set.of("-L -n", "-L -n -c", "-S -n", "-L -n -t 10.9.9.9:80");
 
     private final String lvsadm;
     private final List<String> failures = new ArrayList<>();
@@ -120,14 +135,14 @@ public final class LvsadmComparison {
     private void compare(String arguments) throws IOException, InterruptedException {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Command before = Command.run("ipvsadm", arguments);
-            Command ours = Command.run(lvsadm, arguments);
+            Command ours = lvsadm(arguments);
             Command after = Command.run("ipvsadm", arguments);
             if (!before.equals(after)) {
                 continue;
             }
             if (ours.equals(before)) {
-                System.out.printf("SAME lvsadm %s (%d bytes, status %d)%n", arguments, before.out().length(),
-                        before.status());
+                System.out.printf("SAME lvsadm %s%s (%d bytes, status %d)%n", arguments, via(arguments),
+                        before.out().length(), before.status());
             } else {
                 failures.add("lvsadm " + arguments + "\n--- ipvsadm (status " + before.status() + ")\n" + before.out()
                         + before.err() + "--- lvsadm (status " + ours.status() + ")\n" + ours.out() + ours.err());
@@ -135,6 +150,21 @@ public final class LvsadmComparison {
             return;
         }
         failures.add("ipvsadm " + arguments + " never gave the same output twice in a row");
+    }
+
+    private Command lvsadm(String arguments) throws IOException, InterruptedException {
+        if (THROUGH_SCRIPT.contains(arguments)) {
+            return Command.run(lvsadm, arguments);
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status;
+        try (PrintWriter outWriter = new PrintWriter(out); PrintWriter errWriter = new PrintWriter(err);
+                IpvsBackend backend = IpvsBackends.tryKernel().backend()) {
+            status = LvsadmCommand.run(() -> backend, ConnectionSource.procFile(ProcConnections.PROC_FILE), outWriter,
+                    errWriter, arguments.trim().split("\\s+"));
+        }
+        return new Command(status, out.toString(), err.toString());
     }
 
     /**
@@ -145,7 +175,7 @@ public final class LvsadmComparison {
     private void compareConnections(String arguments) throws IOException, InterruptedException {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Command before = Command.run("ipvsadm", arguments);
-            Command ours = Command.run(lvsadm, arguments);
+            Command ours = lvsadm(arguments);
             Command after = Command.run("ipvsadm", arguments);
             List<String> first = before.out().lines().toList();
             List<String> second = after.out().lines().toList();
@@ -163,7 +193,8 @@ public final class LvsadmComparison {
                 same = between(first.get(i), mine.get(i), second.get(i));
             }
             if (same) {
-                System.out.printf("SAME lvsadm %s (%d entries, status %d)%n", arguments, first.size() - 2,
+                System.out.printf("SAME lvsadm %s%s (%d entries, status %d)%n", arguments, via(arguments),
+                        first.size() - 2,
                         before.status());
             } else {
                 failures.add("lvsadm " + arguments + "\n--- ipvsadm\n" + before.out() + "--- lvsadm (status "
@@ -193,6 +224,10 @@ public final class LvsadmComparison {
 
     private static int seconds(Matcher entry) {
         return Integer.parseInt(entry.group(2)) * 60 + Integer.parseInt(entry.group(3));
+    }
+
+    private static String via(String arguments) {
+        return THROUGH_SCRIPT.contains(arguments) ? " [scripts/lvsadm]" : " [in-process]";
     }
 
     private void report() {
