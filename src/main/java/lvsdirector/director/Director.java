@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import lvsdirector.check.CheckJob;
@@ -54,12 +53,14 @@ public final class Director implements CheckListener {
     private DaemonStatus status;
     private DesiredTable lastDesired = new DesiredTable(Map.of());
     private final Map<ServiceKey, Boolean> fallbackActive = new HashMap<>();
-    private Future<Void> tail = Future.succeededFuture();
+    private final ContextQueue queue;
     private boolean roundPending;
     private Future<Void> pendingRound;
     private long timerId = -1;
     private volatile DirectorSnapshot snapshot = DirectorSnapshot.EMPTY;
     private DirectorObserver observer = DirectorObserver.NONE;
+    /** Standby (false): checks run and health is kept, but the IPVS table is neither read nor changed. */
+    private volatile boolean active = true;
 
     /**
      * @param context the context everything runs on; the checker must have been created on it
@@ -77,6 +78,7 @@ public final class Director implements CheckListener {
     public Director(Context context, IpvsBackend backend, Function<CheckListener, HealthChecker> checkerFactory,
                     JobPlanner planner, SideEffects effects, Clock clock) {
         this.context = context;
+        this.queue = new ContextQueue(context);
         this.executor = context.owner().createSharedWorkerExecutor("lvs-director-ipvs", 1);
         this.worker = new IpvsWorker(backend, executor);
         this.checker = checkerFactory.apply(this);
@@ -100,7 +102,7 @@ public final class Director implements CheckListener {
         return onContext(() -> {
             status = DaemonStatus.STARTING;
             apply(newConfig);
-            Future<Void> started = enqueue(() -> worker.read().compose(actual -> {
+            Future<Void> started = enqueue(() -> readTableUnlessStandby().compose(actual -> {
                 health = HealthBook.initial(layouts, config.globals(), planner, actual, clock);
                 return round(Mode.START, List.of());
             }));
@@ -109,7 +111,7 @@ public final class Director implements CheckListener {
                         checker.setJobs(health.jobsWithHealth());
                         return here(checker.runRound());
                     })
-                    .compose(v -> tail)
+                    .compose(v -> queue.drained())
                     .map(v -> {
                         status = DaemonStatus.RUNNING;
                         restartTimer();
@@ -117,6 +119,56 @@ public final class Director implements CheckListener {
                         return null;
                     });
         });
+    }
+
+    /**
+     * Starts in standby: like {@link #start} but every real starts down and nothing touches the IPVS table
+     * until {@link #activate()}; alerts, the monitor file and fallback commands stay quiet meanwhile. A hot
+     * standby director so knows the real servers' health the moment it takes over.
+     */
+    public Future<Void> startInStandby(DirectorConfig newConfig) {
+        return onContext(() -> {
+            active = false;
+            return start(newConfig);
+        });
+    }
+
+    /** Standby to active: programs the table from the health the checks already know, in one round. */
+    public Future<Void> activate() {
+        return onContext(() -> {
+            if (active) {
+                return Future.succeededFuture();
+            }
+            active = true;
+            LdirectordLog.info("Leaving standby: programming the IPVS table from the current health of the real servers");
+            return enqueue(() -> round(Mode.START, List.of()));
+        });
+    }
+
+    /** Active to standby: releases the table as a stop does (cleanstop), checks go on. */
+    public Future<Void> deactivate() {
+        return onContext(() -> {
+            if (!active) {
+                return Future.succeededFuture();
+            }
+            active = false;
+            Globals g = config.globals();
+            HealthBook book = health;
+            List<VirtualLayout> current = layouts;
+            return enqueue(() -> worker.round((actual, programmed) -> Reconciler.planStop(current, g, actual, book::health),
+                    Map.of(), true).map(result -> {
+                        report(result);
+                        fallbackActive.clear();
+                        LdirectordLog.info("Entering standby: IPVS table released, checking goes on");
+                        publish();
+                        return (Void) null;
+                    }));
+        });
+    }
+
+    /** False in standby. */
+    public boolean active() {
+        return active;
     }
 
     /** A check outcome (CheckListener); expected on the director's context, hops there otherwise. */
@@ -131,7 +183,7 @@ public final class Director implements CheckListener {
         }
         boolean changed;
         try {
-            changed = health.apply(job, outcome, effects, observer, clock);
+            changed = health.apply(job, outcome, effects(), observer, clock);
         } catch (RuntimeException e) {
             // a broken outcome must never take the director down
             LdirectordLog.warn("Ignoring check outcome " + outcome + ": " + e);
@@ -238,6 +290,11 @@ public final class Director implements CheckListener {
     private Future<Void> round(Mode mode, List<VirtualLayout> removed) {
         Globals g = config.globals();
         DesiredTable desired = DesiredTable.compute(layouts, g, health::health);
+        if (!active) {
+            lastDesired = desired;
+            publish();
+            return Future.succeededFuture();
+        }
         Map<ServiceKey, Map<DestinationKey, Destination>> intended = new LinkedHashMap<>();
         desired.services().forEach((k, ds) -> intended.put(k, ds.destinations()));
         boolean readd = g.readdQuiescent();
@@ -283,16 +340,16 @@ public final class Director implements CheckListener {
             }
             DirectorEvent event = step.planned().event();
             LdirectordLog.info(event.message());
-            effects.tableChanged(event, g, status);
+            effects().tableChanged(event, g, status);
         }
     }
 
     private void updateFallbacks(DesiredTable desired, Globals g) {
         for (DesiredService ds : desired.services().values()) {
-            boolean active = ds.fallbackActive();
-            Boolean before = fallbackActive.put(ds.layout().key(), active);
-            if (active != (before != null && before)) {
-                effects.fallbackChanged(ds.layout().config(), g, active);
+            boolean serving = ds.fallbackActive();
+            Boolean before = fallbackActive.put(ds.layout().key(), serving);
+            if (serving != (before != null && before)) {
+                effects().fallbackChanged(ds.layout().config(), g, serving);
             }
         }
     }
@@ -302,8 +359,18 @@ public final class Director implements CheckListener {
         long periodMs = Math.max(1, config.globals().checkInterval()) * 1000L;
         timerId = context.owner().setPeriodic(periodMs, id -> {
             requestRound();
-            effects.tick(config.globals(), status);
+            effects().tick(config.globals(), status);
         });
+    }
+
+    /** A standby director does not look at the table: what is there belongs to nobody it knows. */
+    private Future<ActualTable> readTableUnlessStandby() {
+        return active ? worker.read() : Future.succeededFuture(ActualTable.EMPTY);
+    }
+
+    /** Alerts, monitor file and fallback commands belong to the active director only. */
+    private SideEffects effects() {
+        return active ? effects : SideEffects.NONE;
     }
 
     private void cancelTimer() {
@@ -339,37 +406,15 @@ public final class Director implements CheckListener {
         return keys;
     }
 
-    /** Queues a task after every earlier one; a failure does not stop the queue. */
     private Future<Void> enqueue(Supplier<Future<Void>> task) {
-        Future<Void> next = tail.transform(ignored -> task.get());
-        tail = next.otherwiseEmpty();
-        return next;
+        return queue.enqueue(task);
     }
 
     private <T> Future<T> onContext(Supplier<Future<T>> action) {
-        Promise<T> promise = Promise.promise();
-        context.runOnContext(v -> {
-            try {
-                action.get().onComplete(ar -> complete(promise, ar.succeeded(), ar.result(), ar.cause()));
-            } catch (RuntimeException e) {
-                promise.fail(e);
-            }
-        });
-        return promise.future();
+        return queue.onContext(action);
     }
 
-    /** The same outcome, delivered on the director's context whatever thread completed the original. */
     private <T> Future<T> here(Future<T> f) {
-        Promise<T> promise = Promise.promise();
-        f.onComplete(ar -> context.runOnContext(v -> complete(promise, ar.succeeded(), ar.result(), ar.cause())));
-        return promise.future();
-    }
-
-    private static <T> void complete(Promise<T> promise, boolean ok, T result, Throwable cause) {
-        if (ok) {
-            promise.complete(result);
-        } else {
-            promise.fail(cause);
-        }
+        return queue.here(f);
     }
 }
