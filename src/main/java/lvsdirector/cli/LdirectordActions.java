@@ -15,6 +15,7 @@ import lvsdirector.config.ParserOptions;
 import lvsdirector.daemon.ControlClient;
 import lvsdirector.daemon.DaemonLauncher;
 import lvsdirector.daemon.DaemonOptions;
+import lvsdirector.daemon.DirectorDaemon;
 import lvsdirector.daemon.PidFile;
 
 /** The actions of the ldirectord command line, with ldirectord's streams and exit codes. */
@@ -49,9 +50,11 @@ final class LdirectordActions {
             case "configtest":
                 return configtest(location);
             case "start":
-                return start(location, pidFile);
+                return start(location, pidFile, false);
+            case "standby":
+                return standby(location, pidFile);
             case "stop":
-                return stop(pidFile);
+                return stop(location, pidFile);
             case "restart":
                 return restart(location, pidFile);
             case "try-restart":
@@ -81,9 +84,9 @@ final class LdirectordActions {
         return errors == 0 ? 0 : 2;
     }
 
-    private int start(ConfigLocator.Location location, PidFile pidFile) {
+    private int start(ConfigLocator.Location location, PidFile pidFile, boolean inStandby) {
         if (!debug && !daemonChild && pidFile.livePid().isPresent()) {
-            return 0;
+            return inStandby ? 0 : activateIfStandby(location);
         }
         ParseResult parsed = parser().parse(location.config(), location.configName(), ParseMode.FIRST_ERROR);
         if (!parsed.ok()) {
@@ -95,14 +98,15 @@ final class LdirectordActions {
         boolean foreground = debug || daemonChild || parsed.config().globals().supervised();
         if (foreground) {
             DaemonOptions options = new DaemonOptions(location, backend, debug, env.runDir(), env.launcher(), true);
-            return Components.daemon(options).run();
+            DirectorDaemon daemon = Components.daemon(options);
+            return (inStandby ? daemon.withStandbyStart() : daemon).run();
         }
-        return launchDetached(location, pidFile);
+        return launchDetached(location, pidFile, inStandby ? "standby" : "start");
     }
 
-    private int launchDetached(ConfigLocator.Location location, PidFile pidFile) {
+    private int launchDetached(ConfigLocator.Location location, PidFile pidFile, String childAction) {
         List<String> arguments = new ArrayList<>(List.of("--daemon-child", "--backend=" + backend,
-                location.config().toAbsolutePath().toString(), "start"));
+                location.config().toAbsolutePath().toString(), childAction));
         try {
             DaemonLauncher.Outcome outcome = DaemonLauncher.spawn(
                     DaemonLauncher.javaCommand(LdirectordMain.class.getName(), arguments), pidFile, START_WAIT);
@@ -126,10 +130,52 @@ final class LdirectordActions {
         }
     }
 
-    private int stop(PidFile pidFile) {
+    /** A running hot standby that is active goes back to standby; anything else stops (TERM). */
+    private int stop(ConfigLocator.Location location, PidFile pidFile) {
         OptionalLong live = pidFile.livePid();
+        if (live.isPresent() && role(location).equals("active hot-standby")) {
+            return control(location, "deactivate");
+        }
         live.ifPresent(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroy));
         return 0;
+    }
+
+    /** Starts a hot standby, or turns a running active daemon into one. */
+    private int standby(ConfigLocator.Location location, PidFile pidFile) {
+        if (!debug && !daemonChild && pidFile.livePid().isPresent()) {
+            return role(location).startsWith("active") ? control(location, "deactivate") : 0;
+        }
+        return start(location, pidFile, true);
+    }
+
+    private int activateIfStandby(ConfigLocator.Location location) {
+        return role(location).startsWith("standby") ? control(location, "activate") : 0;
+    }
+
+    /** The daemon's answer to "role" ("active", "standby", either + " hot-standby"); "" when unreachable. */
+    private String role(ConfigLocator.Location location) {
+        try {
+            ControlClient.Reply reply = ControlClient.request(DaemonOptions.controlSocket(env.runDir(), location.cfgName()),
+                    List.of("role"));
+            return reply.status() == 0 ? reply.output().strip() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private int control(ConfigLocator.Location location, String request) {
+        try {
+            ControlClient.Reply reply = ControlClient.request(DaemonOptions.controlSocket(env.runDir(), location.cfgName()),
+                    List.of(request));
+            if (reply.status() != 0) {
+                env.err().print(reply.output());
+            }
+            return reply.status() == 0 ? 0 : 1;
+        } catch (IOException e) {
+            env.err().println("cannot reach ldirectord for " + location.configName() + " to " + request + ": "
+                    + e.getMessage());
+            return 1;
+        }
     }
 
     private int restart(ConfigLocator.Location location, PidFile pidFile) {
@@ -141,7 +187,7 @@ final class LdirectordActions {
                 sleepOneSecond();
             }
         }
-        return start(location, pidFile);
+        return start(location, pidFile, false);
     }
 
     private int reload(ConfigLocator.Location location, PidFile pidFile) {
@@ -162,6 +208,12 @@ final class LdirectordActions {
 
     private int status(ConfigLocator.Location location, PidFile pidFile) {
         OptionalLong live = pidFile.livePid();
+        if (live.isPresent() && role(location).startsWith("standby")) {
+            // heartbeat's ResourceManager reads stdout: no "running" and no "OK" in it means stopped
+            env.out().println("ldirectord for " + location.configName() + " is in standby with pid: " + live.getAsLong()
+                    + " (checking real servers, IPVS table not programmed)");
+            return 3;
+        }
         if (live.isPresent()) {
             env.err().println("ldirectord for " + location.configName() + " is running with pid: " + live.getAsLong());
             return 0;

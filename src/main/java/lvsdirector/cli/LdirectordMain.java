@@ -11,7 +11,7 @@ import picocli.CommandLine;
  */
 public final class LdirectordMain {
     static final List<String> ACTIONS = List.of("start", "stop", "restart", "try-restart", "reload", "force-reload",
-            "status", "configtest", "show");
+            "status", "configtest", "show", "standby");
 
     private LdirectordMain() {}
 

@@ -40,6 +40,11 @@ final class Usage {
                                   re-read the configuration (sends HUP); only the differences are applied.
                     status        report whether the daemon runs (exit 0 running, 1 stale pid file, 3 stopped).
                     configtest    check the configuration and print every error and warning (exit 0 or 2).
+                    show          print each real server's health, last check result and since when.
+                    standby       (lvs-director only) run as a hot standby: check the real servers
+                                  without touching IPVS. A later start activates it at once, from the
+                                  health it already knows; stop returns it to standby; stop in standby
+                                  ends it. status reports a standby as not running (exit 3).
                 """);
     }
 

@@ -57,7 +57,7 @@ public final class DirectorDaemon {
     private Context context;
     private IpvsBackend backend;
     private HealthChecker checker;
-    private Director director;
+    private volatile Director director;
     private DirectorConfig config;
     private FileChangeWatcher watcher;
     private long watchTimer = -1;
@@ -67,6 +67,8 @@ public final class DirectorDaemon {
     private java.util.Optional<HttpEndpoint> httpEndpoint;
     private volatile Observability observability;
     private volatile SdNotify notifier = SdNotify.fromEnvironment();
+    private volatile boolean standbyStart;
+    private final StandbyControl standbyControl = new StandbyControl(() -> director, () -> standbyStart);
     private final java.util.Map<String, ControlServer.Handler> controlCommands = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Builds the side effects (alerts, monitor file, fallback command) on the director's context. */
@@ -151,7 +153,7 @@ public final class DirectorDaemon {
         awaitQuietly(created);
         observability = observed;
         startControlSocket();
-        director.start(config).onComplete(started -> {
+        (standbyStart ? director.startInStandby(config) : director.start(config)).onComplete(started -> {
             if (started.failed()) {
                 LOG.info("start-up failed: " + started.cause().getMessage());
             }
@@ -174,6 +176,10 @@ public final class DirectorDaemon {
         if (arguments.isEmpty()) {
             out.println("empty request");
             return 2;
+        }
+        java.util.OptionalInt standbyAnswer = standbyControl.handle(arguments, out);
+        if (standbyAnswer.isPresent()) {
+            return standbyAnswer.getAsInt();
         }
         switch (arguments.get(0)) {
             case "show":
@@ -207,6 +213,15 @@ public final class DirectorDaemon {
     /** Replaces the systemd notifier (by default the one NOTIFY_SOCKET names, if any). */
     public DirectorDaemon withNotifier(SdNotify sdNotify) {
         this.notifier = sdNotify;
+        return this;
+    }
+
+    /**
+     * Starts in hot standby (checks only, IPVS untouched) until the control request {@code activate}; a
+     * {@code deactivate} (what the command line's {@code stop} sends such a daemon) returns it to standby.
+     */
+    public DirectorDaemon withStandbyStart() {
+        this.standbyStart = true;
         return this;
     }
 

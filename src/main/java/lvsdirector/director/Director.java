@@ -227,7 +227,10 @@ public final class Director implements CheckListener {
         });
     }
 
-    /** Stop: checks end; virtuals with cleanstop=yes are purged (up reals first), others left as they are. */
+    /**
+     * Stop: checks end; virtuals with cleanstop=yes are purged (up reals first), others left as they are. A
+     * director in standby leaves the table alone.
+     */
     public Future<Void> stop() {
         return onContext(() -> {
             status = DaemonStatus.STOPPING;
@@ -236,8 +239,9 @@ public final class Director implements CheckListener {
             List<VirtualLayout> stopping = layouts;
             Globals g = config == null ? Globals.DEFAULTS : config.globals();
             HealthBook book = health;
+            boolean owned = active;
             Future<Void> stopped = enqueue(() -> worker.round(
-                    (actual, programmed) -> book == null ? List.of()
+                    (actual, programmed) -> book == null || !owned ? List.of()
                             : Reconciler.planStop(stopping, g, actual, book::health), Map.of(), true)
                     .map(result -> {
                         report(result);

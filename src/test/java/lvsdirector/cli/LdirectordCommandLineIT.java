@@ -96,6 +96,41 @@ class LdirectordCommandLineIT {
     }
 
     @Test
+    void hotStandbyChecksWithoutTheTableUntilStartAndStopReturnsItToStandby() throws Exception {
+        String table = "IP Virtual Server version 1.2.1 (size=4096)\n"
+                + "Prot LocalAddress:Port Scheduler Flags\n"
+                + "  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n";
+        String programmed = table + "TCP  192.0.2.7:80 wrr\n"
+                + String.format("  -> %-28s %-7s %-6d %-10d %-10d%n", "127.0.0.1:" + server.port(), "Masq", 5, 0, 0);
+
+        assertThat(run("ldirectord", "--backend=memory", config.toString(), "standby").status()).isZero();
+        long pid = Long.parseLong(Files.readString(dir.resolve("run/ldirectord.www.cf.pid")).trim());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(run("ldirectord", config.toString(), "show").out()).contains("up"));
+        Result standby = run("ldirectord", config.toString(), "status");
+        assertThat(standby.status()).as("a standby is not running for heartbeat and LSB").isEqualTo(3);
+        assertThat(standby.out()).startsWith("ldirectord for " + config + " is in standby with pid: " + pid)
+                .doesNotContainIgnoringCase("running").doesNotContain("OK");
+        assertThat(run("lvsadm", "-L", "-n").out()).isEqualTo(table);
+
+        assertThat(run("ldirectord", config.toString(), "start").status()).isZero();
+        // the real was known up before: start returns with the table already programmed
+        assertThat(run("lvsadm", "-L", "-n").out()).isEqualTo(programmed);
+        assertThat(run("ldirectord", config.toString(), "status").status()).isZero();
+
+        assertThat(run("ldirectord", config.toString(), "stop").status()).isZero();
+        assertThat(run("lvsadm", "-L", "-n").out()).isEqualTo(table);
+        assertThat(run("ldirectord", config.toString(), "status").status()).isEqualTo(3);
+        assertThat(Path.of("/proc/" + pid)).as("stop of an active hot standby keeps it running").exists();
+
+        assertThat(run("ldirectord", config.toString(), "stop").status()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(Path.of("/proc/" + pid)));
+        assertThat(Files.readString(dir.resolve("ld.log")))
+                .contains("Leaving standby: programming the IPVS table from the current health of the real servers")
+                .contains("Entering standby: IPVS table released, checking goes on");
+    }
+
+    @Test
     void executeCompanionsStartAndStopWithTheirParent() throws Exception {
         Path child = dir.resolve("child.cf");
         Files.writeString(child, "logfile=\"" + dir.resolve("child.log") + "\"\n"

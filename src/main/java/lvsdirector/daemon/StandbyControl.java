@@ -1,0 +1,70 @@
+package lvsdirector.daemon;
+
+import io.vertx.core.Future;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import lvsdirector.director.Director;
+
+/**
+ * The control-socket requests of a hot-standby daemon: {@code role} prints {@code active} or
+ * {@code standby} (followed by {@code hot-standby} when the daemon was started in standby, so a stop
+ * returns it there instead of ending it); {@code activate} and {@code deactivate} switch and answer when
+ * the IPVS table has been programmed or released.
+ */
+final class StandbyControl {
+    private static final long SWITCH_LIMIT_SECONDS = 30;
+
+    private final Supplier<Director> director;
+    private final BooleanSupplier hotStandby;
+
+    StandbyControl(Supplier<Director> director, BooleanSupplier hotStandby) {
+        this.director = director;
+        this.hotStandby = hotStandby;
+    }
+
+    /** Handles the request if it is one of ours; empty otherwise. */
+    java.util.OptionalInt handle(List<String> request, PrintWriter out) {
+        Director d = director.get();
+        switch (request.get(0)) {
+            case "role":
+                out.println(role(d));
+                return java.util.OptionalInt.of(0);
+            case "activate":
+                return java.util.OptionalInt.of(await(d == null ? null : d.activate(), "activate", d, out));
+            case "deactivate":
+                return java.util.OptionalInt.of(await(d == null ? null : d.deactivate(), "deactivate", d, out));
+            default:
+                return java.util.OptionalInt.empty();
+        }
+    }
+
+    private String role(Director d) {
+        String role = d == null || d.active() ? "active" : "standby";
+        return hotStandby.getAsBoolean() ? role + " hot-standby" : role;
+    }
+
+    private int await(Future<Void> switched, String what, Director d, PrintWriter out) {
+        if (switched == null) {
+            out.println("cannot " + what + ": the director has not started yet; try again in a moment");
+            return 1;
+        }
+        try {
+            switched.toCompletionStage().toCompletableFuture().get(SWITCH_LIMIT_SECONDS, TimeUnit.SECONDS);
+            out.println(role(d));
+            return 0;
+        } catch (java.util.concurrent.TimeoutException e) {
+            out.println("cannot " + what + ": no answer within " + SWITCH_LIMIT_SECONDS + "s; see the log");
+            return 1;
+        } catch (java.util.concurrent.ExecutionException e) {
+            out.println("cannot " + what + ": " + e.getCause().getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.println("cannot " + what + ": interrupted");
+            return 1;
+        }
+    }
+}
