@@ -152,21 +152,13 @@ final class LdirectordActions {
         return role(location).startsWith("standby") ? control(location, "activate") : 0;
     }
 
-    /** The daemon's answer to "role" ("active", "standby", either + " hot-standby"); "" when unreachable. */
     private String role(ConfigLocator.Location location) {
-        try {
-            ControlClient.Reply reply = ControlClient.request(DaemonOptions.controlSocket(env.runDir(), location.cfgName()),
-                    List.of("role"));
-            return reply.status() == 0 ? reply.output().strip() : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return new LdirectordControl(env.runDir(), location.cfgName()).role();
     }
 
     private int control(ConfigLocator.Location location, String request) {
         try {
-            ControlClient.Reply reply = ControlClient.request(DaemonOptions.controlSocket(env.runDir(), location.cfgName()),
-                    List.of(request));
+            ControlClient.Reply reply = new LdirectordControl(env.runDir(), location.cfgName()).request(request);
             if (reply.status() != 0) {
                 env.err().print(reply.output());
             }

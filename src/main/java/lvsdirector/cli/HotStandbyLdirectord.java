@@ -1,0 +1,120 @@
+package lvsdirector.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import lvsdirector.config.ConfigLocator;
+import lvsdirector.daemon.ControlClient;
+import lvsdirector.daemon.DaemonLauncher;
+import lvsdirector.daemon.PidFile;
+import lvsdirector.heartbeat.resource.ResourceAgent;
+import lvsdirector.heartbeat.resource.ResourceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The heartbeat peer's built-in {@code ldirectord::file.cf}: a director daemon kept running in hot standby
+ * on this node (started when the peer starts), so taking the resource over costs one control request —
+ * the daemon programs IPVS from the health it already knows — instead of a process start and a first
+ * round of checks. Releasing it returns the daemon to standby. The daemon is the same one
+ * {@code ldirectord file.cf standby} starts, and the command line sees and controls it as usual.
+ */
+final class HotStandbyLdirectord implements ResourceAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(HotStandbyLdirectord.class);
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
+
+    private final String name;
+    private final ConfigLocator.Location location;
+    private final Path runDir;
+    private final String launcher;
+
+    HotStandbyLdirectord(String name, ConfigLocator.Location location, Path runDir, String launcher) {
+        this.name = name;
+        this.location = location;
+        this.runDir = runDir;
+        this.launcher = launcher;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Starts the standby daemon unless one already runs for this config; safe to call repeatedly. */
+    synchronized void ensureStandby() throws ResourceException {
+        if (pidFile().livePid().isPresent()) {
+            return;
+        }
+        List<String> arguments = List.of("--daemon-child", "--backend=auto",
+                location.config().toAbsolutePath().toString(), "standby");
+        try {
+            DaemonLauncher.Outcome outcome = DaemonLauncher.spawn(childCommand(arguments), pidFile(), START_WAIT);
+            if (!(outcome instanceof DaemonLauncher.Started started)) {
+                throw new ResourceException(name + ": the standby director did not start (" + outcome
+                        + "); its log says why");
+            }
+            LOG.info("info: {}: standby director started with pid {}", name, started.pid());
+        } catch (IOException e) {
+            throw new ResourceException(name + ": cannot start the standby director: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResourceException(name + ": interrupted while starting the standby director", e);
+        }
+    }
+
+    @Override
+    public void start() throws ResourceException {
+        ensureStandby();
+        if (!control().role().startsWith("active")) {
+            request("activate");
+        }
+    }
+
+    @Override
+    public void stop() throws ResourceException {
+        if (pidFile().livePid().isPresent() && control().role().startsWith("active")) {
+            request("deactivate");
+        }
+    }
+
+    @Override
+    public boolean running() {
+        return pidFile().livePid().isPresent() && control().role().startsWith("active");
+    }
+
+    private void request(String what) throws ResourceException {
+        try {
+            ControlClient.Reply reply = control().request(what);
+            if (reply.status() != 0) {
+                throw new ResourceException(name + ": " + what + " failed: " + reply.output().strip());
+            }
+        } catch (IOException e) {
+            throw new ResourceException(name + ": cannot reach the director to " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private LdirectordControl control() {
+        return new LdirectordControl(runDir, location.cfgName());
+    }
+
+    private PidFile pidFile() {
+        return new PidFile(runDir, location.cfgName());
+    }
+
+    /** This JVM's command line for LdirectordMain, named as ldirectord (not as the heartbeat peer). */
+    private List<String> childCommand(List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        for (String part : DaemonLauncher.javaCommand(LdirectordMain.class.getName(), arguments)) {
+            if (part.startsWith("-Dlvsdirector.program=")) {
+                command.add("-Dlvsdirector.program=ldirectord");
+            } else if (part.startsWith("-Dlvsdirector.launcher=")) {
+                command.add("-Dlvsdirector.launcher=" + launcher);
+            } else {
+                command.add(part);
+            }
+        }
+        return command;
+    }
+}
