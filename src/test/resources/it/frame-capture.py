@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 # frame-capture.py IFACE SECONDS COUNT OUTFILE
 # Captures ARP frames and ICMPv6 neighbour advertisements arriving on IFACE (AF_PACKET), one line per frame:
-# "<kernel receive time in microseconds> <frame hex>", until COUNT frames or SECONDS have passed. Writes
-# OUTFILE.ready once the socket is bound, so the caller knows that nothing sent afterwards is missed.
-import socket, struct, sys, time
+# "<kernel receive time in microseconds> <frame hex>", until COUNT frames, SECONDS, or OUTFILE.stop exists.
+# Writes OUTFILE.ready once the socket is bound, so the caller knows that nothing sent afterwards is missed.
+import os, socket, struct, sys, time
 
 iface, seconds, count, out = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 SO_TIMESTAMP = 29
@@ -15,13 +15,13 @@ deadline = time.monotonic() + seconds
 lines = []
 while len(lines) < count:
     left = deadline - time.monotonic()
-    if left <= 0:
+    if left <= 0 or os.path.exists(out + ".stop"):
         break
-    s.settimeout(left)
+    s.settimeout(min(left, 0.1))
     try:
         data, anc, flags, addr = s.recvmsg(4096, 64)
     except socket.timeout:
-        break
+        continue
     if addr[2] == socket.PACKET_OUTGOING:
         continue
     ethertype = struct.unpack("!H", data[12:14])[0]
@@ -38,5 +38,4 @@ while len(lines) < count:
     lines.append("%d %s" % (stamp, data.hex()))
 with open(out + ".tmp", "w") as f:
     f.write("".join(l + "\n" for l in lines))
-import os
 os.rename(out + ".tmp", out)
