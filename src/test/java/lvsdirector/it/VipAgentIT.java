@@ -42,29 +42,42 @@ class VipAgentIT {
                     + " && ip -n vipA addr add 10.200.0.1/24 dev eth0 && ip -n vipB addr add 10.200.0.2/24 dev eth0"
                     + " && ip -n vipA addr add 2001:db8::1/64 dev eth0 nodad");
 
-            // IPaddr: ours, then send_arp with the arguments the IPaddr agent gives it
-            String ours = capture(uml, "ours", () -> uml.ok(tool(scratch, "IPaddr 10.200.0.100/24/eth0 start status await")));
-            assertThat(ours).contains("IPaddr start ok", "IPaddr status running", "IPaddr await sent 20");
+            // one JVM for all three agents (a JVM start costs seconds in UML); it pauses where the kernel is checked
+            Path log = scratch.resolve("tool.log");
+            startCapture(uml, "ours");
+            uml.ok(tool(scratch, "IPaddr 10.200.0.100/24/eth0 start status await pause:" + scratch + "/go1 stop status"
+                    + " -- IPaddr2 10.200.0.101/24/eth0 start sleep:150 stop status"
+                    + " -- IPv6addr 2001:db8::100/64/eth0 start status await pause:" + scratch + "/go2 stop status")
+                    + " > " + log + " 2>&1 &");
+            awaitLine(uml, log, "paused " + scratch + "/go1");
+            stopCapture(uml, "ours");
+            assertThat(Files.readString(log)).contains("IPaddr start ok", "IPaddr status running", "IPaddr await sent 20");
             assertThat(uml.ok("ip -n vipA -4 addr show dev eth0"))
                     .contains("inet 10.200.0.100/24 brd 10.200.0.255 scope global secondary eth0:0");
             List<Frame> ourArp = frames(scratch, "ours");
-            capture(uml, "send_arp", () -> uml.ok("ip netns exec vipA " + SEND_ARP + " -i 500 -r 10 -p " + scratch
-                    + "/send_arp.pid eth0 10.200.0.100 auto 10.200.0.100 ffffffffffff; sleep 5"));
+
+            // send_arp with the arguments the IPaddr agent gives it
+            startCapture(uml, "send_arp");
+            uml.ok("ip netns exec vipA " + SEND_ARP + " -i 500 -r 10 -p " + scratch
+                    + "/send_arp.pid eth0 10.200.0.100 auto 10.200.0.100 ffffffffffff; sleep 5");
+            stopCapture(uml, "send_arp");
             List<Frame> realArp = frames(scratch, "send_arp");
+            System.out.println("IPaddr spacing ours:     " + gaps(ourArp));
+            System.out.println("IPaddr spacing send_arp: " + gaps(realArp));
             assertThat(hex(ourArp)).hasSize(20).isEqualTo(hex(realArp));
             assertThat(hex(ourArp).get(0)).isEqualTo(
                     "ffffffffffff020000000001080600010800060400010200000000010ac800640000000000000ac80064");
-            System.out.println("IPaddr spacing ours:     " + gaps(ourArp));
-            System.out.println("IPaddr spacing send_arp: " + gaps(realArp));
             assertSpacing(ourArp, 250);
+            assertNoDrift(ourArp, 250);
             assertSpacing(realArp, 250);
 
-            // stop IPaddr; IPaddr2 stopped 150 ms into its announcement; IPv6addr started
-            String second = capture(uml, "second", () -> uml.ok(tool(scratch,
-                    "IPaddr 10.200.0.100/24/eth0 stop status -- IPaddr2 10.200.0.101/24/eth0 start sleep:150 stop status"
-                            + " -- IPv6addr 2001:db8::100/64/eth0 start status await")));
-            assertThat(second).contains("IPaddr status stopped", "IPaddr2 status stopped", "IPv6addr status running",
-                    "IPv6addr await sent 5");
+            // IPaddr stopped; IPaddr2 stopped 150 ms into its announcement; IPv6addr started
+            startCapture(uml, "second");
+            uml.ok("touch " + scratch + "/go1");
+            awaitLine(uml, log, "paused " + scratch + "/go2");
+            stopCapture(uml, "second");
+            assertThat(Files.readString(log)).contains("IPaddr status stopped", "IPaddr2 status stopped",
+                    "IPv6addr status running", "IPv6addr await sent 5");
             String v4 = uml.ok("ip -n vipA -4 addr show dev eth0");
             assertThat(v4).doesNotContain("10.200.0.100").doesNotContain("10.200.0.101");
             assertThat(uml.ok("ip -n vipA -6 addr show dev eth0")).contains("inet6 2001:db8::100/64 scope global");
@@ -78,40 +91,51 @@ class VipAgentIT {
             for (Frame f : ourNa) {
                 assertValidAdvertisement(HEX.parseHex(f.hex), "20010db8000000000000000000000100", "020000000001");
             }
-            assertSpacing(ourNa, 200);
 
-            capture(uml, "send_ua", () -> uml.ok("ip netns exec vipA " + SEND_UA
-                    + " -i 200 -c 5 2001:db8::100 64 eth0; sleep 0.3"));
+            startCapture(uml, "send_ua");
+            uml.ok("ip netns exec vipA " + SEND_UA + " -i 200 -c 5 2001:db8::100 64 eth0");
+            stopCapture(uml, "send_ua");
             List<Frame> realNa = frames(scratch, "send_ua");
             System.out.println("NA spacing ours:    " + gaps(ourNa));
             System.out.println("NA spacing send_ua: " + gaps(realNa));
+            assertSpacing(ourNa, 200);
+            assertNoDrift(ourNa, 200);
             assertThat(realNa).hasSize(5);
             // the kernel gives send_ua's raw ICMPv6 socket a flow label; our packet-socket frame carries none
             assertThat(withoutFlowLabel(realNa.get(0).hex)).isEqualTo(withoutFlowLabel(ourNa.get(0).hex));
 
-            String third = uml.ok(tool(scratch, "IPv6addr 2001:db8::100/64/eth0 stop status"));
-            assertThat(third).contains("IPv6addr status stopped");
+            uml.ok("touch " + scratch + "/go2");
+            awaitLine(uml, log, "IPv6addr status ");
+            assertThat(Files.readString(log)).contains("IPv6addr status stopped");
             assertThat(uml.ok("ip -n vipA -6 addr show dev eth0")).doesNotContain("2001:db8::100");
         }
     }
 
     private record Frame(long micros, String hex) {}
 
-    private interface Step {
-        String run() throws Exception;
-    }
-
-    /** Captures on vipB while the step runs; stops the capture 300 ms after the step. */
-    private static String capture(UmlAgent uml, String name, Step step) throws Exception {
+    /** Starts capturing on vipB's eth0 and returns once the capture socket is bound. */
+    private static void startCapture(UmlAgent uml, String name) throws Exception {
         Path out = uml.dir().resolve(name + ".frames");
         String script = UmlAgent.HOME.resolve("src/test/resources/it/frame-capture.py").toString();
-        uml.ok("ip netns exec vipB python3 " + script + " eth0 30 100 " + out + " > " + out + ".log 2>&1 &"
-                + " i=0; while [ ! -e " + out + ".ready ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done;"
+        uml.ok("ip netns exec vipB python3 " + script + " eth0 60 100 " + out + " > " + out + ".log 2>&1 &"
+                + " i=0; while [ ! -e " + out + ".ready ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done;"
                 + " [ -e " + out + ".ready ]");
-        String output = step.run();
+    }
+
+    /** Ends the capture 300 ms from now (late frames still arrive) and waits for its file. */
+    private static void stopCapture(UmlAgent uml, String name) throws Exception {
+        Path out = uml.dir().resolve(name + ".frames");
         uml.ok("sleep 0.3; touch " + out + ".stop; i=0; while [ ! -e " + out + " ] && [ $i -lt 50 ]; do sleep 0.1;"
-                + " i=$((i+1)); done; [ -e " + out + " ] || cat " + out + ".log");
-        return output;
+                + " i=$((i+1)); done; [ -e " + out + " ] || { cat " + out + ".log; exit 1; }");
+    }
+
+    /** Waits (up to 60 s) until the file has a line containing the text. */
+    private static void awaitLine(UmlAgent uml, Path file, String text) throws Exception {
+        UmlAgent.Result r = uml.run("i=0; until grep -qF '" + text + "' " + file + " 2>/dev/null; do"
+                + " [ $i -lt 1200 ] || exit 1; sleep 0.05; i=$((i+1)); done", java.time.Duration.ofSeconds(70));
+        if (r.status() != 0) {
+            throw new AssertionError("no line with [" + text + "] in " + file + ":\n" + Files.readString(file));
+        }
     }
 
     private static List<Frame> frames(Path scratch, String name) throws Exception {
@@ -135,12 +159,29 @@ class VipAgentIT {
         return gaps;
     }
 
+    /**
+     * The spacing holds: the median gap is within 15 ms of it and three gaps in four within the tolerance. A
+     * single gap may be off by up to 100 ms: UML runs on a shared, busy machine, and a late wake-up there is the
+     * host's, not the sender's (send_arp shows the same hiccups).
+     */
     private static void assertSpacing(List<Frame> frames, long millis) {
-        for (int i = 1; i < frames.size(); i++) {
-            long offset = (frames.get(i).micros - frames.get(0).micros) / 1000;
-            assertThat(offset).as("frame %d of %s", i, gaps(frames)).isBetween(i * millis - TOLERANCE_MILLIS,
-                    i * millis + TOLERANCE_MILLIS);
+        List<Long> gaps = gaps(frames);
+        if (gaps.isEmpty()) {
+            return;
         }
+        List<Long> sorted = gaps.stream().sorted().toList();
+        assertThat(sorted.get(sorted.size() / 2)).as("median gap of %s", gaps).isBetween(millis - 15, millis + 15);
+        long close = gaps.stream().filter(g -> Math.abs(g - millis) <= TOLERANCE_MILLIS).count();
+        assertThat(close * 4).as("gaps within %d ms of %d: %s", TOLERANCE_MILLIS, millis, gaps).isGreaterThanOrEqualTo(gaps.size() * 3L);
+        assertThat(gaps).as("gaps").allSatisfy(g -> assertThat(g).isBetween(millis - 100, millis + 100));
+    }
+
+    /** Ours keeps deadlines from the first frame, so a late frame does not delay the rest: the last is on time. */
+    private static void assertNoDrift(List<Frame> frames, long millis) {
+        int last = frames.size() - 1;
+        long offset = (frames.get(last).micros - frames.get(0).micros) / 1000;
+        assertThat(offset).as("last frame of %s", gaps(frames)).isBetween(last * millis - TOLERANCE_MILLIS,
+                last * millis + TOLERANCE_MILLIS);
     }
 
     private static String withoutFlowLabel(String hex) {

@@ -8,7 +8,8 @@ import lvsdirector.heartbeat.resource.ResourceAgent;
 /**
  * Drives built-in agents on the real kernel for the integration test (run inside a UML namespace):
  * {@code VipTool SCRIPT ARGUMENT ACTION... [-- SCRIPT ARGUMENT ACTION...]}, actions {@code start}, {@code stop},
- * {@code status}, {@code await} (until the announcement has ended) and {@code sleep:MILLIS}. Prints one line per
+ * {@code status}, {@code await} (until the announcement has ended), {@code sleep:MILLIS} and {@code pause:FILE}
+ * (prints {@code paused FILE}, then waits until FILE exists, so a test can look at the kernel meanwhile). Prints one line per
  * action when it is done: {@code <epoch millis> <script> <action> <result>}. Exits 1 on the first failed action.
  */
 public final class VipTool {
@@ -53,6 +54,14 @@ public final class VipTool {
                 return "sent " + run.framesSent();
             }
             default -> {
+                if (action.startsWith("pause:")) {
+                    java.nio.file.Path go = java.nio.file.Path.of(action.substring(6));
+                    System.out.println(System.currentTimeMillis() + " paused " + go);
+                    while (!java.nio.file.Files.exists(go)) {
+                        Thread.sleep(20);
+                    }
+                    return "ok";
+                }
                 if (!action.startsWith("sleep:")) {
                     throw new IllegalArgumentException("unknown action " + action);
                 }
