@@ -30,14 +30,14 @@ class AnnouncerTest {
 
     @Test
     void sendsEveryFrameOnItsDeadlineThenCloses() {
-        Announcements.Running run = new Announcer().start("t", recorder, frames(6), Duration.ofMillis(40));
+        Announcements.Running run = new Announcer().start("t", recorder, frames(5), Duration.ofMillis(100));
         await().atMost(Duration.ofSeconds(5)).until(run::finished);
-        assertThat(run.framesSent()).isEqualTo(6);
+        assertThat(run.framesSent()).isEqualTo(5);
         assertThat(closed).isTrue();
-        for (int i = 1; i < 6; i++) {
+        for (int i = 1; i < 5; i++) {
             long offsetMillis = (sentAt.get(i) - sentAt.get(0)) / 1_000_000;
             // on schedule from the first frame; a late wake-up (on a busy machine) does not add up
-            assertThat(offsetMillis).isBetween(i * 40L - 10, i * 40L + 60);
+            assertThat(offsetMillis).isBetween(i * 100L - 10, i * 100L + 80);
         }
     }
 
