@@ -33,6 +33,16 @@ public final class MessageWriter {
         return w;
     }
 
+    /**
+     * Appends a family's fixed header (rtnetlink's ifinfomsg or ifaddrmsg), padded to 4 bytes. Call it first,
+     * before any attribute.
+     */
+    public MessageWriter fixedHeader(byte[] header) {
+        ensure(Netlink.align(header.length));
+        buf.put(header);
+        return pad();
+    }
+
     public MessageWriter u8(int type, int value) {
         attribute(type, 1);
         buf.put((byte) value);
