@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,7 @@ public final class ControlServer implements AutoCloseable {
     private static final int MAX_REQUEST = 64 * 1024;
     /** The exit status of a refused request (EX_NOPERM of sysexits.h). */
     static final int REFUSED_STATUS = 77;
+    private static final long REFUSAL_WAIT_MS = 1000;
 
     /** Runs one request; returns the exit status. */
     @FunctionalInterface
@@ -97,13 +100,37 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void refuse(SocketChannel client, UnixDomainPrincipal peer) throws IOException {
-        readLine(client); // unread data would make the client's read fail with ECONNRESET instead of the reason
+        awaitRequest(client);
         String refusal = access.refusal(peer);
         if (refusedUsers.add(peer.user().getName())) {
             LOG.warn("control socket {}: refused a connection of user {} (further refusals of this user are not logged)",
                     socketPath, peer.user().getName());
         }
         reply(client, REFUSED_STATUS, (refusal + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Consumes the refused client's request, waiting at most {@value #REFUSAL_WAIT_MS} ms for it: unread data
+     * would make the client's read fail with ECONNRESET instead of showing the reason, and a client that
+     * sends nothing must not hold up the accept loop.
+     */
+    private static void awaitRequest(SocketChannel client) throws IOException {
+        client.configureBlocking(false);
+        ByteBuffer buffer = ByteBuffer.allocate(4096);
+        long deadline = System.nanoTime() + REFUSAL_WAIT_MS * 1_000_000L;
+        try (Selector selector = Selector.open()) {
+            client.register(selector, SelectionKey.OP_READ);
+            long left;
+            while ((left = (deadline - System.nanoTime()) / 1_000_000L) > 0 && selector.select(left) >= 0) {
+                selector.selectedKeys().clear();
+                buffer.clear();
+                int n = client.read(buffer);
+                if (n < 0 || indexOf(Arrays.copyOf(buffer.array(), Math.max(n, 0)), (byte) '\n') >= 0) {
+                    break;
+                }
+            }
+        }
+        client.configureBlocking(true);
     }
 
     private static void serve(SocketChannel client, Handler handler) throws IOException {

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import lvsdirector.support.ProcessCredentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +75,20 @@ class ControlAccessTest {
         assertThat(handled).hasValue(0);
         assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
                 .singleElement().asString().contains("refused a connection of user");
+    }
+
+    @Test
+    @Timeout(30)
+    void aRefusedClientThatSendsNothingDoesNotHoldUpTheOthers() throws Exception {
+        Path socket = dir.resolve("silent.sock");
+        try (ControlServer server = ControlServer.start(socket, (args, out) -> 0, ControlAccess.of(OTHER_UID));
+             SocketChannel silent = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            silent.connect(UnixDomainSocketAddress.of(socket));
+            long start = System.nanoTime();
+            ControlClient.Reply reply = ControlClient.request(socket, List.of("show"));
+            assertThat(reply.status()).isEqualTo(ControlServer.REFUSED_STATUS);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
     }
 
     @Test
