@@ -3,7 +3,7 @@
 # (target/lvs-director-<version>.jar, target/lib/), building them first when they are missing.
 #   packaging/build-deb.sh [--no-build]
 # Layout: /usr/share/lvs-director/{lvs-director.jar,lib/,launcher.sh}, entry points lvs-ldirectord, lvsadm,
-# lvs-heartbeat in /usr/sbin, systemd units, LSB init script, OCF agent, logrotate, man pages.
+# lvs-heartbeat, lvs-drbd-sync in /usr/sbin, systemd units, LSB init script, OCF agent, logrotate, man pages.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -47,7 +47,8 @@ install -d -m 755 "$share/lib" "$stage/usr/sbin" "$stage/lib/systemd/system" "$s
 install -m 644 "$jar" "$share/lvs-director.jar"
 install -m 644 "$target"/lib/*.jar "$share/lib/"
 install -m 644 "$here/bin/launcher.sh" "$share/launcher.sh"
-install -m 755 "$here/bin/lvs-ldirectord" "$here/bin/lvsadm" "$here/bin/lvs-heartbeat" "$stage/usr/sbin/"
+install -m 755 "$here/bin/lvs-ldirectord" "$here/bin/lvsadm" "$here/bin/lvs-heartbeat" \
+    "$here/bin/lvs-drbd-sync" "$stage/usr/sbin/"
 install -m 644 "$here"/systemd/*.service "$stage/lib/systemd/system/"
 install -m 755 "$here/init.d/lvs-ldirectord" "$stage/etc/init.d/"
 install -m 644 "$here/default/lvs-director" "$stage/etc/default/"

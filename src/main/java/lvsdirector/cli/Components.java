@@ -1,8 +1,13 @@
 package lvsdirector.cli;
 
+import io.vertx.core.Context;
+import lvsdirector.check.CheckListener;
+import lvsdirector.check.HealthChecker;
+import lvsdirector.check.external.ExternalRunAs;
 import lvsdirector.check.scheduler.VertxHealthChecker;
 import lvsdirector.cli.lvsadm.LvsadmCommand;
 import lvsdirector.config.ParserOptions;
+import lvsdirector.daemon.CheckerFactory;
 import lvsdirector.daemon.DaemonOptions;
 import lvsdirector.daemon.DirectorDaemon;
 import lvsdirector.director.alert.AlertEffects;
@@ -13,7 +18,17 @@ final class Components {
 
     static DirectorDaemon daemon(DaemonOptions options) {
         DirectorDaemon daemon = new DirectorDaemon(options,
-                (context, listener) -> new VertxHealthChecker(context.owner(), context, listener),
+                new CheckerFactory() {
+                    @Override
+                    public HealthChecker create(Context context, CheckListener listener) {
+                        return new VertxHealthChecker(context.owner(), context, listener);
+                    }
+
+                    @Override
+                    public HealthChecker create(Context context, CheckListener listener, ExternalRunAs runAs) {
+                        return new VertxHealthChecker(context.owner(), context, listener, runAs);
+                    }
+                },
                 AlertEffects::create,
                 ParserOptions.system());
         return daemon.withControlCommand("lvsadm", (arguments, out) ->

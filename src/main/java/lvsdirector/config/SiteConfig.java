@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param drbdDevice    DRBD device of that resource
  * @param snapshotInterval how often the active director snapshots persistence templates
  * @param externalCheckUser user the {@code external} checks run as; empty = the director's own user
+ * @param statusGroup   local group whose members may read the HTTP status endpoint besides root and the
+ *                      director's user; empty = nobody else
  */
 public record SiteConfig(
         Optional<String> syncInterface,
@@ -36,7 +38,8 @@ public record SiteConfig(
         String drbdResource,
         Path drbdDevice,
         Duration snapshotInterval,
-        Optional<String> externalCheckUser) {
+        Optional<String> externalCheckUser,
+        Optional<String> statusGroup) {
 
     public static final Path DEFAULT_PATH = Path.of("/etc/ha.d/lvs-director.conf");
 
@@ -46,7 +49,15 @@ public record SiteConfig(
     public static final SiteConfig DEFAULTS = new SiteConfig(
             Optional.empty(), 0, Optional.empty(), DEFAULT_SYNC_GROUP, 8848, 1,
             Path.of("/var/lib/lvs-director/state"), Path.of("/var/lib/lvs-director/local"),
-            "r0", Path.of("/dev/drbd0"), Duration.ofSeconds(5), Optional.empty());
+            "r0", Path.of("/dev/drbd0"), Duration.ofSeconds(5), Optional.empty(), Optional.empty());
+
+    /** The settings without a status group (the form before {@code status_group} existed). */
+    public SiteConfig(Optional<String> syncInterface, int syncId, Optional<Integer> syncMaxLength, InetAddress syncGroup,
+                      int syncPort, int syncTtl, Path stateDirectory, Path localStateDirectory, String drbdResource,
+                      Path drbdDevice, Duration snapshotInterval, Optional<String> externalCheckUser) {
+        this(syncInterface, syncId, syncMaxLength, syncGroup, syncPort, syncTtl, stateDirectory, localStateDirectory,
+                drbdResource, drbdDevice, snapshotInterval, externalCheckUser, Optional.empty());
+    }
 
     private static InetAddress ipv4(int a, int b, int c, int d) {
         try {

@@ -91,6 +91,7 @@ public final class SiteConfigParser {
         private Path drbdDevice = d.drbdDevice();
         private Duration snapshotInterval = d.snapshotInterval();
         private Optional<String> externalCheckUser = d.externalCheckUser();
+        private Optional<String> statusGroup = d.statusGroup();
 
         void set(String key, String value) {
             if (value.isEmpty()) {
@@ -109,6 +110,7 @@ public final class SiteConfigParser {
                 case "drbd_device" -> drbdDevice = absolute(key, value);
                 case "snapshot_interval" -> snapshotInterval = Duration.ofSeconds(range(key, value, 1, 3600));
                 case "external_check_user" -> externalCheckUser = Optional.of(word(key, value));
+                case "status_group" -> statusGroup = Optional.of(word(key, value));
                 default -> throw new IllegalArgumentException("unknown directive \"" + key + "\" (known: "
                         + String.join(", ", KNOWN) + ")");
             }
@@ -116,13 +118,14 @@ public final class SiteConfigParser {
 
         SiteConfig build() {
             return new SiteConfig(syncInterface, syncId, syncMaxLength, syncGroup, syncPort, syncTtl, stateDirectory,
-                    localStateDirectory, drbdResource, drbdDevice, snapshotInterval, externalCheckUser);
+                    localStateDirectory, drbdResource, drbdDevice, snapshotInterval, externalCheckUser,
+                    statusGroup);
         }
     }
 
     static final List<String> KNOWN = List.of("sync_interface", "sync_id", "sync_maxlen", "sync_mcast_group",
             "sync_mcast_port", "sync_mcast_ttl", "state_directory", "local_state_directory", "drbd_resource",
-            "drbd_device", "snapshot_interval", "external_check_user");
+            "drbd_device", "snapshot_interval", "external_check_user", "status_group");
 
     private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9_.:@-]{1,15}");
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_.-]+");

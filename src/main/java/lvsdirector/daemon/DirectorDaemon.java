@@ -31,6 +31,7 @@ import lvsdirector.logging.LogSetup;
 import lvsdirector.logging.LogSink;
 import lvsdirector.logging.LogSinks;
 import lvsdirector.metrics.DirectorMetrics.ReloadOutcome;
+import lvsdirector.metrics.EndpointAccess;
 import lvsdirector.metrics.HttpEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,7 @@ public final class DirectorDaemon {
     private PidFile pidFile;
     private ExecuteChildren children;
     private java.util.Optional<HttpEndpoint> httpEndpoint;
+    private SiteSettings settings = SiteSettings.DEFAULTS;
     private volatile Observability observability;
     private volatile SdNotify notifier = SdNotify.fromEnvironment();
     private volatile boolean standbyStart;
@@ -100,6 +102,11 @@ public final class DirectorDaemon {
         for (ConfigMessage warning : parsed.warnings()) {
             LOG.info(warning.format(pid));
         }
+        java.util.Optional<SiteSettings> loaded = SiteSettings.load(pid, LOG);
+        if (loaded.isEmpty()) {
+            return 1;
+        }
+        settings = loaded.get();
         boolean foreground = options.debug() || config.globals().supervised();
         LOG.info(foreground ? VERSION_BANNER.replace("Linux Director", "Starting Linux Director") + " with pid: " + pid
                 : "Starting " + VERSION_BANNER + " as daemon");
@@ -140,11 +147,13 @@ public final class DirectorDaemon {
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
         Observability observed = Observability.start(vertx,
-                httpEndpoint != null ? httpEndpoint : Observability.configuredEndpoint(LOG), this::snapshot, LOG);
+                httpEndpoint != null ? httpEndpoint : Observability.configuredEndpoint(LOG), this::snapshot,
+                EndpointAccess.system(settings.site().statusGroup()), LOG);
         AtomicReference<Director> directorRef = new AtomicReference<>();
         CountDownLatch created = new CountDownLatch(1);
         context.runOnContext(v -> {
-            checker = checkerFactory.create(context, (job, outcome) -> directorRef.get().onOutcome(job, outcome));
+            checker = checkerFactory.create(context, (job, outcome) -> directorRef.get().onOutcome(job, outcome),
+                    settings.externalRunAs());
             director = new Director(context, backend, checker, CheckPlanner::plan, sideEffectsFactory.create(vertx),
                     Clock.systemDefaultZone()).withObserver(observed.observer());
             directorRef.set(director);

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import lvsdirector.director.DirectorObserver;
 import lvsdirector.director.DirectorSnapshot;
 import lvsdirector.metrics.DirectorMetrics;
+import lvsdirector.metrics.EndpointAccess;
 import lvsdirector.metrics.HttpEndpoint;
 import lvsdirector.metrics.StatusHttpServer;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ final class Observability implements AutoCloseable {
 
     /** Metrics always; the endpoint when one is configured and it binds within a few seconds. */
     static Observability start(Vertx vertx, Optional<HttpEndpoint> endpoint, Supplier<DirectorSnapshot> snapshot,
-                               Logger log) {
+                               EndpointAccess access, Logger log) {
         Clock clock = Clock.systemUTC();
         DirectorMetrics metrics = new DirectorMetrics(clock);
         if (endpoint.isEmpty()) {
@@ -35,7 +36,7 @@ final class Observability implements AutoCloseable {
         }
         try {
             StatusHttpServer server = StatusHttpServer.start(vertx, endpoint.get(), metrics,
-                    () -> StatusReports.from(snapshot.get(), metrics, clock)).await(10, TimeUnit.SECONDS);
+                    () -> StatusReports.from(snapshot.get(), metrics, clock), access).await(10, TimeUnit.SECONDS);
             log.info("Status page, /status and /metrics on http://"
                     + new HttpEndpoint(endpoint.get().host(), server.port()) + "/");
             return new Observability(metrics, server);

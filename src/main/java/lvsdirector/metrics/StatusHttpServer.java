@@ -5,15 +5,20 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
  * The observability endpoint: {@code /metrics} (Prometheus text), {@code /status} (JSON) and {@code /}
  * (the status page, which fetches {@code /status} every 2 s). Read-only: anything but GET/HEAD is 405.
+ * Local users other than root, the director's and the status group's get 403 ({@link EndpointAccess}).
  */
 public final class StatusHttpServer implements AutoCloseable {
     static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -32,8 +37,29 @@ public final class StatusHttpServer implements AutoCloseable {
      */
     public static Future<StatusHttpServer> start(Vertx vertx, HttpEndpoint endpoint, DirectorMetrics metrics,
                                                  Supplier<StatusReport> status) {
+        return start(vertx, endpoint, metrics, status, EndpointAccess.system(java.util.Optional.empty()));
+    }
+
+    /** Like {@link #start(Vertx, HttpEndpoint, DirectorMetrics, Supplier)}, serving whom {@code access} allows. */
+    public static Future<StatusHttpServer> start(Vertx vertx, HttpEndpoint endpoint, DirectorMetrics metrics,
+                                                 Supplier<StatusReport> status, EndpointAccess access) {
         HttpServer server = vertx.createHttpServer();
-        server.requestHandler(request -> answer(request, metrics, status));
+        server.requestHandler(request -> {
+            InetSocketAddress client = inet(request.remoteAddress());
+            InetSocketAddress local = inet(request.localAddress());
+            // the socket tables can be large: read them off the event loop
+            vertx.executeBlocking(() -> access.decide(client, local), false).onComplete(decided -> {
+                EndpointAccess.Decision decision = decided.succeeded() ? decided.result()
+                        : new EndpointAccess.Decision(false, "forbidden: cannot check who connected: "
+                                + decided.cause().getMessage() + "\n");
+                if (decision.allowed()) {
+                    answer(request, metrics, status);
+                } else {
+                    request.response().setStatusCode(403).putHeader("Content-Type", "text/plain; charset=utf-8")
+                            .end(decision.reason());
+                }
+            });
+        });
         return server.listen(endpoint.port(), endpoint.host())
                 .recover(e -> Future.failedFuture(new IOException("cannot listen on " + endpoint + ": " + e.getMessage(), e)))
                 .map(StatusHttpServer::new);
@@ -47,6 +73,15 @@ public final class StatusHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+    }
+
+    private static InetSocketAddress inet(SocketAddress address) {
+        try {
+            // numeric text from the socket: no name lookup happens
+            return new InetSocketAddress(InetAddress.getByName(address.hostAddress()), address.port());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP address: " + address, e);
+        }
     }
 
     private static void answer(HttpServerRequest request, DirectorMetrics metrics, Supplier<StatusReport> status) {

@@ -31,6 +31,7 @@ class SiteConfigParserTest {
                 drbd_device = /dev/drbd1
                 snapshot_interval = 10
                 external_check_user = lvscheck
+                status_group = lvs-monitor
                 """);
 
         assertThat(c.syncInterface()).contains("eth1");
@@ -46,6 +47,7 @@ class SiteConfigParserTest {
         assertThat(c.drbdDevice()).isEqualTo(Path.of("/dev/drbd1"));
         assertThat(c.snapshotInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.externalCheckUser()).contains("lvscheck");
+        assertThat(c.statusGroup()).contains("lvs-monitor");
     }
 
     @Test
@@ -56,6 +58,7 @@ class SiteConfigParserTest {
         assertThat(SiteConfig.DEFAULTS.syncGroup().getHostAddress()).isEqualTo("224.0.0.81");
         assertThat(SiteConfig.DEFAULTS.syncPort()).isEqualTo(8848);
         assertThat(SiteConfig.DEFAULTS.externalCheckUser()).isEqualTo(Optional.empty());
+        assertThat(SiteConfig.DEFAULTS.statusGroup()).isEqualTo(Optional.empty());
     }
 
     @Test
@@ -86,6 +89,8 @@ class SiteConfigParserTest {
 
     @Test
     void refusesValuesThatCouldInjectIntoCommands() {
+        assertThatThrownBy(() -> parser.parse("f", "status_group = wheel staff\n"))
+                .hasMessageContaining("f:1: status_group \"wheel staff\" may only hold");
         assertThatThrownBy(() -> parser.parse("f", "external_check_user = root; rm -rf /\n"))
                 .hasMessageContaining("f:1: external_check_user \"root; rm -rf /\" may only hold");
         assertThatThrownBy(() -> parser.parse("f", "sync_interface = a-very-long-interface-name\n"))

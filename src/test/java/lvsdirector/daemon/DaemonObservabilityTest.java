@@ -106,6 +106,7 @@ class DaemonObservabilityTest {
     void offMeansNoEndpointButMetricsStillCount() throws Exception {
         io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
         try (Observability off = Observability.start(vertx, Optional.empty(), () -> null,
+                lvsdirector.metrics.EndpointAccess.system(Optional.empty()),
                 org.slf4j.LoggerFactory.getLogger(DaemonObservabilityTest.class))) {
             assertThat(off.port()).isEqualTo(-1);
         } finally {

@@ -32,7 +32,7 @@ class PackagingIT {
     private static final Path PROJECT = Path.of(System.getProperty("project.basedir", "."));
     private static final String AGENT = "usr/lib/ocf/resource.d/lvs-director/ldirectord";
     private static final List<String> UNITS = List.of("lvs-ldirectord.service", "lvs-ldirectord@www.cf.service",
-            "lvs-heartbeat.service");
+            "lvs-heartbeat.service", "lvs-drbd-sync.service");
 
     private Path deb;
     private Path root;
@@ -90,7 +90,7 @@ class PackagingIT {
 
         List<String> ours = Command.run(List.of("dpkg", "--root=" + root, "-L", "lvs-director")).out().lines().toList();
         assertThat(ours).contains("/usr/sbin/lvs-ldirectord", "/usr/sbin/lvsadm", "/usr/sbin/lvs-heartbeat",
-                "/usr/share/lvs-director/lvs-director.jar", "/lib/systemd/system/lvs-ldirectord.service",
+                "/usr/sbin/lvs-drbd-sync", "/lib/systemd/system/lvs-drbd-sync.service", "/usr/share/lvs-director/lvs-director.jar", "/lib/systemd/system/lvs-ldirectord.service",
                 "/etc/init.d/lvs-ldirectord", "/" + AGENT, "/etc/logrotate.d/lvs-director",
                 "/usr/share/man/man8/lvs-ldirectord.8.gz", "/etc/ha.d/resource.d/lvs-ldirectord");
         for (String debianPackage : List.of("ldirectord", "heartbeat")) {

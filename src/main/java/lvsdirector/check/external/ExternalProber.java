@@ -26,14 +26,21 @@ public final class ExternalProber {
 
     private final Vertx vertx;
     private final Duration killGrace;
+    private final ExternalRunAs runAs;
 
     public ExternalProber(Vertx vertx) {
         this(vertx, DEFAULT_KILL_GRACE);
     }
 
     public ExternalProber(Vertx vertx, Duration killGrace) {
+        this(vertx, killGrace, ExternalRunAs.DIRECT);
+    }
+
+    /** Starts every command through {@code runAs} (another user, no capabilities). */
+    public ExternalProber(Vertx vertx, Duration killGrace, ExternalRunAs runAs) {
         this.vertx = vertx;
         this.killGrace = killGrace;
+        this.runAs = runAs;
     }
 
     /** Must be called on a Vert.x context; the returned future completes on it. */
@@ -44,7 +51,7 @@ public final class ExternalProber {
         }
         long start = System.nanoTime();
         // fork/exec blocks briefly; keep it off the event loop
-        Future<Process> started = vertx.executeBlocking(() -> start(check), false);
+        Future<Process> started = vertx.executeBlocking(() -> start(runAs.command(check.argv())), false);
         return started.transform(ar -> {
             if (ar.failed()) {
                 return Future.succeededFuture(CheckResult.failed(FailureReason.ERROR,
@@ -55,8 +62,8 @@ public final class ExternalProber {
         });
     }
 
-    private static Process start(ExternalCheck check) throws IOException {
-        Process process = new ProcessBuilder(check.argv())
+    private static Process start(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();

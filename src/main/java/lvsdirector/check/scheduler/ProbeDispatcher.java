@@ -15,6 +15,7 @@ import lvsdirector.check.Prober;
 import lvsdirector.check.connect.ConnectProber;
 import lvsdirector.check.connect.PingProber;
 import lvsdirector.check.external.ExternalProber;
+import lvsdirector.check.external.ExternalRunAs;
 import lvsdirector.check.http.HttpProber;
 import lvsdirector.check.lib.LibraryProbers;
 import lvsdirector.check.text.TextProber;
@@ -33,9 +34,14 @@ public final class ProbeDispatcher implements Prober, AutoCloseable {
     private final TextProber text;
 
     public ProbeDispatcher(Vertx vertx) {
+        this(vertx, ExternalRunAs.DIRECT);
+    }
+
+    /** The standard probers; external commands are started through {@code externalRunAs}. */
+    public ProbeDispatcher(Vertx vertx, ExternalRunAs externalRunAs) {
         this.connect = new ConnectProber(vertx);
         this.http = new HttpProber(vertx);
-        this.external = new ExternalProber(vertx);
+        this.external = new ExternalProber(vertx, ExternalProber.DEFAULT_KILL_GRACE, externalRunAs);
         this.ping = new PingProber(vertx);
         this.library = new LibraryProbers(vertx);
         this.text = new TextProber(vertx);

@@ -17,6 +17,7 @@ import lvsdirector.check.CheckListener;
 import lvsdirector.check.CheckOutcome;
 import lvsdirector.check.CheckResult;
 import lvsdirector.check.CheckResult.FailureReason;
+import lvsdirector.check.external.ExternalRunAs;
 import lvsdirector.check.CheckSpec;
 import lvsdirector.check.CombinedCheck;
 import lvsdirector.check.Epilogue;
@@ -53,6 +54,12 @@ public final class VertxHealthChecker implements HealthChecker {
     /** A checker with the standard probers, delivering outcomes on {@code context}. */
     public VertxHealthChecker(Vertx vertx, Context context, CheckListener listener) {
         this(vertx, context, listener, new ProbeDispatcher(vertx), new ReverseNames(vertx), true,
+                DEFAULT_GUARD_SLACK);
+    }
+
+    /** A checker with the standard probers whose external commands are started through {@code externalRunAs}. */
+    public VertxHealthChecker(Vertx vertx, Context context, CheckListener listener, ExternalRunAs externalRunAs) {
+        this(vertx, context, listener, new ProbeDispatcher(vertx, externalRunAs), new ReverseNames(vertx), true,
                 DEFAULT_GUARD_SLACK);
     }
 

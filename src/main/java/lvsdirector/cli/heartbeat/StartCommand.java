@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import lvsdirector.daemon.SdNotify;
 import lvsdirector.heartbeat.config.AuthkeysParser;
 import lvsdirector.heartbeat.config.ConfigException;
 import lvsdirector.heartbeat.config.HaCf;
@@ -79,7 +80,11 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
             vertx.close();
             return CONFIG_ERROR;
         }
-        files.writePid(ProcessHandle.current().pid());
+        long pid = ProcessHandle.current().pid();
+        files.writePid(pid);
+        // systemd (Type=notify): ready once the media are up and the pid file is written
+        SdNotify systemd = SdNotify.fromEnvironment();
+        systemd.ready(pid, "running: " + haCf.media().size() + " media up");
         AtomicReference<Map<String, NodeStatus>> written = new AtomicReference<>();
         vertx.setPeriodic(0, 200, id -> vertx.executeBlocking(() -> {
             Map<String, NodeStatus> now = running.statuses();
@@ -90,6 +95,7 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
             return null;
         }));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            systemd.stopping("stopping: announcing the shutdown to the cluster");
             try {
                 running.stop(true).await(3, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -97,6 +103,7 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
             }
             files.removeAll();
             vertx.close();
+            systemd.close();
         }, "heartbeat-shutdown"));
         new CountDownLatch(1).await();
         return 0;
