@@ -26,6 +26,7 @@ import lvsdirector.director.DirectorSnapshot;
 import lvsdirector.director.SideEffects;
 import lvsdirector.ipvs.IpvsBackend;
 import lvsdirector.sanity.StartupSanity;
+import lvsdirector.state.StateSettings;
 import lvsdirector.logging.LdirectordAppender;
 import lvsdirector.logging.LogSetup;
 import lvsdirector.logging.LogSink;
@@ -67,6 +68,8 @@ public final class DirectorDaemon {
     private java.util.Optional<HttpEndpoint> httpEndpoint;
     private volatile Observability observability;
     private volatile SdNotify notifier = SdNotify.fromEnvironment();
+    private StateSettings stateSettings = StateSettings.fromEnvironment(System.getenv());
+    private volatile OverrideControl overrides;
     private final java.util.Map<String, ControlServer.Handler> controlCommands = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Builds the side effects (alerts, monitor file, fallback command) on the director's context. */
@@ -138,7 +141,8 @@ public final class DirectorDaemon {
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
         Observability observed = Observability.start(vertx,
-                httpEndpoint != null ? httpEndpoint : Observability.configuredEndpoint(LOG), this::snapshot, LOG);
+                httpEndpoint != null ? httpEndpoint : Observability.configuredEndpoint(LOG), this::snapshot,
+                this::stateView, LOG);
         AtomicReference<Director> directorRef = new AtomicReference<>();
         CountDownLatch created = new CountDownLatch(1);
         context.runOnContext(v -> {
@@ -149,6 +153,8 @@ public final class DirectorDaemon {
             created.countDown();
         });
         awaitQuietly(created);
+        overrides = new OverrideControl(stateSettings, () -> config, director::setOverrides, LOG);
+        overrides.refresh();
         observability = observed;
         startControlSocket();
         director.start(config).onComplete(started -> {
@@ -177,8 +183,10 @@ public final class DirectorDaemon {
         }
         switch (arguments.get(0)) {
             case "show":
-                out.print(SnapshotText.render(snapshot()));
+                out.print(SnapshotText.render(snapshot(), stateView()));
                 return 0;
+            case "drain", "undrain", "weight", "overrides":
+                return overrides == null ? 2 : overrides.handle(arguments, out);
             default:
                 ControlServer.Handler command = controlCommands.get(arguments.get(0));
                 if (command == null) {
@@ -216,6 +224,18 @@ public final class DirectorDaemon {
         return this;
     }
 
+    /** Where the state directory and the operator overrides live (default: the process environment's). */
+    public DirectorDaemon withStateSettings(StateSettings settings) {
+        this.stateSettings = settings;
+        return this;
+    }
+
+    StateView stateView() {
+        OverrideControl o = overrides;
+        return o == null ? StateView.NONE : new StateView(o.drbdStatus(),
+                o.unmatched().stream().map(lvsdirector.state.RealOverride::describe).toList());
+    }
+
     public DirectorSnapshot snapshot() {
         return director == null ? DirectorSnapshot.EMPTY : director.snapshot();
     }
@@ -226,7 +246,15 @@ public final class DirectorDaemon {
 
     private void scheduleWatch() {
         long period = Math.max(1, config.globals().checkInterval()) * 1000L;
-        context.runOnContext(v -> watchTimer = vertx.setPeriodic(period, id -> watchConfigFile()));
+        context.runOnContext(v -> watchTimer = vertx.setPeriodic(period, id -> {
+            watchConfigFile();
+            if (!stopping.get()) {
+                vertx.executeBlocking(() -> {
+                    overrides.refresh();
+                    return null;
+                }, false);
+            }
+        }));
     }
 
     private void watchConfigFile() {

@@ -28,6 +28,12 @@ final class Observability implements AutoCloseable {
     /** Metrics always; the endpoint when one is configured and it binds within a few seconds. */
     static Observability start(Vertx vertx, Optional<HttpEndpoint> endpoint, Supplier<DirectorSnapshot> snapshot,
                                Logger log) {
+        return start(vertx, endpoint, snapshot, () -> StateView.NONE, log);
+    }
+
+    /** @param state the state directory's view (DRBD role, unmatched overrides), asked at each request */
+    static Observability start(Vertx vertx, Optional<HttpEndpoint> endpoint, Supplier<DirectorSnapshot> snapshot,
+                               Supplier<StateView> state, Logger log) {
         Clock clock = Clock.systemUTC();
         DirectorMetrics metrics = new DirectorMetrics(clock);
         if (endpoint.isEmpty()) {
@@ -35,7 +41,7 @@ final class Observability implements AutoCloseable {
         }
         try {
             StatusHttpServer server = StatusHttpServer.start(vertx, endpoint.get(), metrics,
-                    () -> StatusReports.from(snapshot.get(), metrics, clock)).await(10, TimeUnit.SECONDS);
+                    () -> StatusReports.from(snapshot.get(), state.get(), metrics, clock)).await(10, TimeUnit.SECONDS);
             log.info("Status page, /status and /metrics on http://"
                     + new HttpEndpoint(endpoint.get().host(), server.port()) + "/");
             return new Observability(metrics, server);

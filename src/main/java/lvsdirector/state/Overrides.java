@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The operator's overrides ({@code overrides.json}): at most one entry per server and scope. A real of a
@@ -26,15 +27,43 @@ public record Overrides(List<RealOverride> entries) {
         return with(new RealOverride(server, virtual, true, old == null ? null : old.weight(), by, at));
     }
 
+    /**
+     * Ends the drain of every entry {@code server} covers ("10.0.0.2" covers 10.0.0.2:80 and :443) in
+     * the scope (null: every scope). A broader drain ("10.0.0.2" when undraining "10.0.0.2:80") stays.
+     */
     public Overrides undrain(ServerRef server, String virtual, String by, Instant at) {
-        RealOverride old = entry(server, virtual);
-        return with(new RealOverride(server, virtual, false, old == null ? null : old.weight(), by, at));
+        return clearing(server, virtual, o -> new RealOverride(o.server(), o.virtual(), false, o.weight(), by, at));
     }
 
-    /** @param weight null goes back to the configured weight */
+    /** @param weight null goes back to the configured weight, for every entry {@code server} covers */
     public Overrides weight(ServerRef server, String virtual, Integer weight, String by, Instant at) {
+        if (weight == null) {
+            return clearing(server, virtual, o -> new RealOverride(o.server(), o.virtual(), o.drained(), null, by, at));
+        }
         RealOverride old = entry(server, virtual);
         return with(new RealOverride(server, virtual, old != null && old.drained(), weight, by, at));
+    }
+
+    /** Whether some entry is covered by {@code server} in the scope (null: any scope). */
+    public boolean covers(ServerRef server, String virtual) {
+        return entries.stream().anyMatch(o -> covered(o, server, virtual));
+    }
+
+    private static boolean covered(RealOverride o, ServerRef server, String virtual) {
+        return o.server().address().equals(server.address())
+                && (server.port() == null || server.port().equals(o.server().port()))
+                && (virtual == null || virtual.equals(o.virtual()));
+    }
+
+    private Overrides clearing(ServerRef server, String virtual, UnaryOperator<RealOverride> clear) {
+        List<RealOverride> next = new ArrayList<>();
+        for (RealOverride o : entries) {
+            RealOverride kept = covered(o, server, virtual) ? clear.apply(o) : o;
+            if (!kept.empty()) {
+                next.add(kept);
+            }
+        }
+        return new Overrides(next);
     }
 
     /** The entry for exactly this server text and scope, or null. */
