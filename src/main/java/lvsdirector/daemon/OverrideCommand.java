@@ -51,7 +51,7 @@ public final class OverrideCommand {
         }
         List<Change> changes;
         try {
-            changes = verb.equals("weight") ? weights(rest) : servers(verb, rest);
+            changes = verb.equals("weight") ? weights(rest) : servers(rest);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             return 1;
@@ -127,7 +127,7 @@ public final class OverrideCommand {
         return 0;
     }
 
-    private static List<Change> servers(String verb, List<String> arguments) {
+    private static List<Change> servers(List<String> arguments) {
         List<Change> changes = new ArrayList<>();
         for (String a : arguments) {
             changes.add(new Change(ServerRef.parse(a), null));
