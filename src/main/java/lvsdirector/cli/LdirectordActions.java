@@ -1,6 +1,9 @@
 package lvsdirector.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,12 @@ import lvsdirector.daemon.ControlClient;
 import lvsdirector.daemon.DaemonLauncher;
 import lvsdirector.daemon.DaemonOptions;
 import lvsdirector.daemon.DirectorDaemon;
+import lvsdirector.daemon.SiteSettings;
+import lvsdirector.daemon.OverrideCommand;
 import lvsdirector.daemon.PidFile;
+import lvsdirector.state.OverrideStore;
+import lvsdirector.state.StateDirectory;
+import lvsdirector.state.StateSettings;
 
 /** The actions of the ldirectord command line, with ldirectord's streams and exit codes. */
 final class LdirectordActions {
@@ -69,6 +77,57 @@ final class LdirectordActions {
             default:
                 throw new IllegalArgumentException(action);
         }
+    }
+
+    /**
+     * drain, undrain, weight, overrides: through the running daemon's control socket (it validates
+     * against its configuration and persists); without a daemon, against the file and the store directly.
+     */
+    int runOverride(Optional<String> configArgument, String verb, List<String> arguments) {
+        ConfigLocator.Location location;
+        try {
+            location = new ConfigLocator(env.searchPrefixes()).locate(configArgument);
+        } catch (ConfigLocator.NotFoundException e) {
+            env.err().println(e.getMessage());
+            return 1;
+        }
+        List<String> request = new ArrayList<>(List.of(verb, System.getProperty("user.name", "?")));
+        request.addAll(arguments);
+        Path socket = DaemonOptions.controlSocket(env.runDir(), location.cfgName());
+        if (Files.exists(socket)) {
+            try {
+                ControlClient.Reply reply = ControlClient.request(socket, request);
+                (reply.status() == 0 ? env.out() : env.err()).print(reply.output());
+                return reply.status();
+            } catch (IOException e) {
+                // no daemon behind the socket: edit the store directly below
+            } catch (IllegalArgumentException e) {
+                env.err().println(e.getMessage());
+                return 1;
+            }
+        }
+        ParseResult parsed = parser().parse(location.config(), location.configName(), ParseMode.FIRST_ERROR);
+        if (!parsed.ok()) {
+            for (ConfigMessage error : parsed.errors()) {
+                env.err().println(error.format(pid));
+            }
+            return 2;
+        }
+        StateDirectory directory = new StateDirectory(SiteSettings.stateSettingsForTools(), Clock.systemUTC());
+        java.io.StringWriter text = new java.io.StringWriter();
+        int status;
+        try (java.io.PrintWriter out = new java.io.PrintWriter(text)) {
+            status = new OverrideCommand(parsed.config(), new OverrideStore(directory), Clock.systemUTC())
+                    .run(verb, request.get(1), arguments, out);
+        }
+        if (status == 0 && !verb.equals("overrides")) {
+            env.out().print(text);
+            env.out().println("(ldirectord is not running for " + location.configName() + ": edited "
+                    + directory.locate().describe() + " directly; applied when it starts)");
+        } else {
+            (status == 0 ? env.out() : env.err()).print(text);
+        }
+        return status;
     }
 
     /** Every error and warning of the file (ours): exit 0 when there is no error, else 2. */

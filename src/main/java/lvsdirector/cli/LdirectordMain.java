@@ -2,6 +2,7 @@ package lvsdirector.cli;
 
 import java.util.List;
 import java.util.Optional;
+import lvsdirector.daemon.OverrideCommand;
 import picocli.CommandLine;
 
 /**
@@ -54,6 +55,12 @@ public final class LdirectordMain {
         }
         String action;
         Optional<String> config;
+        int verbAt = overrideVerbAt(positional);
+        if (verbAt >= 0) {
+            return new LdirectordActions(env, options.debug, options.backend, options.daemonChild).runOverride(
+                    verbAt == 0 ? Optional.empty() : Optional.of(positional.get(0)), positional.get(verbAt),
+                    positional.subList(verbAt + 1, positional.size()));
+        }
         if (positional.size() == 1) {
             action = positional.get(0);
             config = Optional.empty();
@@ -66,6 +73,18 @@ public final class LdirectordMain {
             return 255;
         }
         return new LdirectordActions(env, options.debug, options.backend, options.daemonChild).run(config, action);
+    }
+
+    /**
+     * Where an override verb (drain, undrain, weight, overrides) stands: first, or second after the
+     * configfile; -1 when the command is not an override. Other actions keep ldirectord's
+     * "[configfile] action" reading.
+     */
+    private static int overrideVerbAt(List<String> positional) {
+        if (OverrideCommand.VERBS.contains(positional.get(0))) {
+            return 0;
+        }
+        return positional.size() >= 2 && OverrideCommand.VERBS.contains(positional.get(1)) ? 1 : -1;
     }
 
     static String implementationVersion() {

@@ -12,7 +12,11 @@ final class Usage {
         out.print("""
                 Usage:
                     ldirectord [-d|--debug] [--] [configfile] start | stop | restart |
-                    try-restart | reload | force-reload | status | configtest
+                    try-restart | reload | force-reload | status | configtest | show
+
+                    ldirectord [configfile] drain|undrain [--virtual=VIRTUAL] RIP[:PORT] ...
+                    ldirectord [configfile] weight [--virtual=VIRTUAL] RIP[:PORT] N|configured ...
+                    ldirectord [configfile] overrides
 
                     ldirectord [-h|-?|--help|-v|--version]
 
@@ -40,11 +44,30 @@ final class Usage {
                                   re-read the configuration (sends HUP); only the differences are applied.
                     status        report whether the daemon runs (exit 0 running, 1 stale pid file, 3 stopped).
                     configtest    check the configuration and print every error and warning (exit 0 or 2).
-                    show          print each real server's health, last check result and since when.
+                    show          per real server: health, weight, last check result and since when, overrides.
                     standby       (lvs-director only) run as a hot standby: check the real servers
                                   without touching IPVS. A later start activates it at once, from the
                                   health it already knows; stop returns it to standby; stop in standby
                                   ends it. status reports a standby as not running (exit 3).
+
+                Operator overrides (lvs-director only; they survive restarts, reloads and failover):
+                    drain RIP[:PORT] ...
+                                  weight 0 while up: no new connections, existing ones continue; the
+                                  server is still checked. RIP alone names every port of that address.
+                    undrain RIP[:PORT] ...
+                                  back to its weight (configured, or the weight override).
+                    weight RIP[:PORT] N ...
+                                  use weight N (0..65535) instead of the configured one while the server
+                                  is up; "configured" removes the override. Pairs may repeat.
+                    overrides     list the overrides, where they are stored, and those that match no
+                                  configured real server (kept, never dropped silently).
+                    --virtual=VIRTUAL limits an override to one virtual (id tcp:192.0.2.1:80 or 192.0.2.1:80).
+                    With a running daemon the change goes through its control socket and applies within
+                    one check round; without one the store is edited directly (under its lock). The store
+                    is the DRBD state directory (/var/lib/lvs-director/state) when this node is DRBD
+                    Primary and it is mounted, node-local (/var/lib/lvs-director/local) when no DRBD state
+                    directory is in use; a DRBD Secondary refuses. Exit 0 done, 1 unknown server or bad
+                    input, 2 configuration errors, 4 this node may not write state (the reason is printed).
                 """);
     }
 

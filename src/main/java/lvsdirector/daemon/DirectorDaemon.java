@@ -26,6 +26,7 @@ import lvsdirector.director.DirectorSnapshot;
 import lvsdirector.director.SideEffects;
 import lvsdirector.ipvs.IpvsBackend;
 import lvsdirector.sanity.StartupSanity;
+import lvsdirector.state.StateSettings;
 import lvsdirector.logging.LdirectordAppender;
 import lvsdirector.logging.LogSetup;
 import lvsdirector.logging.LogSink;
@@ -71,6 +72,9 @@ public final class DirectorDaemon {
     private volatile SdNotify notifier = SdNotify.fromEnvironment();
     private volatile boolean standbyStart;
     private final StandbyControl standbyControl = new StandbyControl(() -> director, () -> standbyStart);
+    /** From lvs-director.conf at start-up unless {@link #withStateSettings} set it. */
+    private StateSettings stateSettings;
+    private volatile OverrideControl overrides;
     private final java.util.Map<String, ControlServer.Handler> controlCommands = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Builds the side effects (alerts, monitor file, fallback command) on the director's context. */
@@ -107,6 +111,9 @@ public final class DirectorDaemon {
             return 1;
         }
         settings = loaded.get();
+        if (stateSettings == null) {
+            stateSettings = settings.stateSettings(System.getenv());
+        }
         boolean foreground = options.debug() || config.globals().supervised();
         LOG.info(foreground ? VERSION_BANNER.replace("Linux Director", "Starting Linux Director") + " with pid: " + pid
                 : "Starting " + VERSION_BANNER + " as daemon");
@@ -148,7 +155,7 @@ public final class DirectorDaemon {
         context = vertx.getOrCreateContext();
         Observability observed = Observability.start(vertx,
                 httpEndpoint != null ? httpEndpoint : Observability.configuredEndpoint(LOG), this::snapshot,
-                EndpointAccess.system(settings.site().statusGroup()), LOG);
+                this::stateView, EndpointAccess.system(settings.site().statusGroup()), LOG);
         AtomicReference<Director> directorRef = new AtomicReference<>();
         CountDownLatch created = new CountDownLatch(1);
         context.runOnContext(v -> {
@@ -160,6 +167,8 @@ public final class DirectorDaemon {
             created.countDown();
         });
         awaitQuietly(created);
+        overrides = new OverrideControl(stateSettings, () -> config, director::setOverrides, LOG);
+        overrides.refresh();
         observability = observed;
         startControlSocket();
         (standbyStart ? director.startInStandby(config) : director.start(config)).onComplete(started -> {
@@ -192,8 +201,10 @@ public final class DirectorDaemon {
         }
         switch (arguments.get(0)) {
             case "show":
-                out.print(SnapshotText.render(snapshot()));
+                out.print(SnapshotText.render(snapshot(), stateView()));
                 return 0;
+            case "drain", "undrain", "weight", "overrides":
+                return overrides == null ? 2 : overrides.handle(arguments, out);
             default:
                 ControlServer.Handler command = controlCommands.get(arguments.get(0));
                 if (command == null) {
@@ -240,6 +251,18 @@ public final class DirectorDaemon {
         return this;
     }
 
+    /** Where the state directory and the operator overrides live (default: the process environment's). */
+    public DirectorDaemon withStateSettings(StateSettings settings) {
+        this.stateSettings = settings;
+        return this;
+    }
+
+    StateView stateView() {
+        OverrideControl o = overrides;
+        return o == null ? StateView.NONE : new StateView(o.drbdStatus(),
+                o.unmatched().stream().map(lvsdirector.state.RealOverride::describe).toList());
+    }
+
     public DirectorSnapshot snapshot() {
         return director == null ? DirectorSnapshot.EMPTY : director.snapshot();
     }
@@ -250,7 +273,15 @@ public final class DirectorDaemon {
 
     private void scheduleWatch() {
         long period = Math.max(1, config.globals().checkInterval()) * 1000L;
-        context.runOnContext(v -> watchTimer = vertx.setPeriodic(period, id -> watchConfigFile()));
+        context.runOnContext(v -> watchTimer = vertx.setPeriodic(period, id -> {
+            watchConfigFile();
+            if (!stopping.get()) {
+                vertx.executeBlocking(() -> {
+                    overrides.refresh();
+                    return null;
+                }, false);
+            }
+        }));
     }
 
     private void watchConfigFile() {

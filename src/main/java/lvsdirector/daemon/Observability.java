@@ -26,9 +26,13 @@ final class Observability implements AutoCloseable {
         this.server = server;
     }
 
-    /** Metrics always; the endpoint when one is configured and it binds within a few seconds. */
+    /**
+     * Metrics always; the endpoint when one is configured and it binds within a few seconds.
+     *
+     * @param state the state directory's view (DRBD role, unmatched overrides), asked at each request
+     */
     static Observability start(Vertx vertx, Optional<HttpEndpoint> endpoint, Supplier<DirectorSnapshot> snapshot,
-                               EndpointAccess access, Logger log) {
+                               Supplier<StateView> state, EndpointAccess access, Logger log) {
         Clock clock = Clock.systemUTC();
         DirectorMetrics metrics = new DirectorMetrics(clock);
         if (endpoint.isEmpty()) {
@@ -36,7 +40,8 @@ final class Observability implements AutoCloseable {
         }
         try {
             StatusHttpServer server = StatusHttpServer.start(vertx, endpoint.get(), metrics,
-                    () -> StatusReports.from(snapshot.get(), metrics, clock), access).await(10, TimeUnit.SECONDS);
+                    () -> StatusReports.from(snapshot.get(), state.get(), metrics, clock), access)
+                    .await(10, TimeUnit.SECONDS);
             log.info("Status page, /status and /metrics on http://"
                     + new HttpEndpoint(endpoint.get().host(), server.port()) + "/");
             return new Observability(metrics, server);

@@ -8,6 +8,8 @@ import lvsdirector.check.external.ExternalRunAs;
 import lvsdirector.config.SiteConfig;
 import lvsdirector.config.SiteConfigException;
 import lvsdirector.config.SiteConfigParser;
+import lvsdirector.state.StateSettings;
+import lvsdirector.support.Hostnames;
 import org.slf4j.Logger;
 
 /**
@@ -15,7 +17,7 @@ import org.slf4j.Logger;
  * as). The file is the system property {@value #PROPERTY}, else the environment variable
  * {@value #ENVIRONMENT}, else {@link SiteConfig#DEFAULT_PATH}; a missing file means the defaults.
  */
-record SiteSettings(SiteConfig site, ExternalRunAs externalRunAs) {
+public record SiteSettings(SiteConfig site, ExternalRunAs externalRunAs) {
     static final String PROPERTY = "lvsdirector.siteconfig";
     static final String ENVIRONMENT = "LVS_DIRECTOR_SITE_CONFIG";
     static final SiteSettings DEFAULTS = new SiteSettings(SiteConfig.DEFAULTS, ExternalRunAs.DIRECT);
@@ -23,6 +25,31 @@ record SiteSettings(SiteConfig site, ExternalRunAs externalRunAs) {
     static Path path(Map<String, String> environment) {
         String value = System.getProperty(PROPERTY, environment.get(ENVIRONMENT));
         return value == null || value.isBlank() ? SiteConfig.DEFAULT_PATH : Path.of(value);
+    }
+
+    /**
+     * Where operator state lives: lvs-director.conf's state_directory, local_state_directory, drbd_resource
+     * and drbd_device, each overridable by its LVS_DIRECTOR_* environment variable (tests, one-off runs).
+     */
+    StateSettings stateSettings(Map<String, String> environment) {
+        return StateSettings.fromEnvironment(environment, new StateSettings(site.stateDirectory(),
+                site.localStateDirectory(), site.drbdResource(), site.drbdDevice(), Path.of("/proc/drbd"),
+                Path.of("/proc/mounts"), Hostnames.local()));
+    }
+
+    /**
+     * The state settings for a command-line tool: from lvs-director.conf when it reads cleanly, otherwise
+     * (the reason printed on stderr) from the environment and the defaults.
+     */
+    public static StateSettings stateSettingsForTools() {
+        Path file = path(System.getenv());
+        try {
+            SiteConfig site = new SiteConfigParser().parse(file);
+            return new SiteSettings(site, ExternalRunAs.DIRECT).stateSettings(System.getenv());
+        } catch (SiteConfigException | IOException e) {
+            System.err.println("ignoring " + file + ": " + e.getMessage());
+            return StateSettings.fromEnvironment(System.getenv());
+        }
     }
 
     /** The settings, or empty after the reason went to stderr and the log: the daemon must not start. */

@@ -11,18 +11,31 @@ final class SnapshotText {
     private SnapshotText() {}
 
     static String render(DirectorSnapshot snapshot) {
+        return render(snapshot, StateView.NONE);
+    }
+
+    /** With the operator's overrides marked per real and those that match no real listed at the end. */
+    static String render(DirectorSnapshot snapshot, StateView state) {
         StringBuilder sb = new StringBuilder();
         sb.append("Daemon status: ").append(snapshot.status() == null ? "unknown" : snapshot.status().word()).append('\n');
         for (DirectorSnapshot.VirtualView v : snapshot.virtuals()) {
             sb.append("Virtual ").append(v.id()).append(v.fallbackActive() ? " (fallback active)" : "").append('\n');
             for (DirectorSnapshot.RealView r : v.reals()) {
-                sb.append(String.format("  %-28s %-5s weight %-4s since %s  %s%n", r.server(),
+                sb.append(String.format("  %-28s %-5s weight %-4s since %s  %s%s%n", r.server(),
                         r.health() == null ? "?" : r.health().name().toLowerCase(java.util.Locale.ROOT),
                         r.weight() == null ? "-" : r.weight().toString(),
                         r.since() == null ? "-" : SINCE.format(r.since()),
-                        r.lastMessage() == null ? "(not checked yet)" : r.lastMessage()));
+                        r.lastMessage() == null ? "(not checked yet)" : r.lastMessage(), overrideText(r)));
             }
         }
+        for (String unmatched : state.unmatchedOverrides()) {
+            sb.append("Unmatched override: ").append(unmatched).append('\n');
+        }
         return sb.toString();
+    }
+
+    private static String overrideText(DirectorSnapshot.RealView r) {
+        String text = (r.drained() ? " drained" : "") + (r.weightOverride() == null ? "" : " weight override " + r.weightOverride());
+        return text.isEmpty() ? "" : "  [" + text.trim() + "]";
     }
 }

@@ -12,17 +12,22 @@ final class StatusReports {
     private StatusReports() {}
 
     static StatusReport from(DirectorSnapshot snapshot, DirectorMetrics metrics, Clock clock) {
+        return from(snapshot, StateView.NONE, metrics, clock);
+    }
+
+    static StatusReport from(DirectorSnapshot snapshot, StateView state, DirectorMetrics metrics, Clock clock) {
         List<StatusReport.Virtual> virtuals = new ArrayList<>();
         for (DirectorSnapshot.VirtualView v : snapshot.virtuals()) {
             List<StatusReport.Real> reals = new ArrayList<>();
             for (DirectorSnapshot.RealView r : v.reals()) {
                 reals.add(new StatusReport.Real(r.server(), health(r), r.weight(), r.lastMessage(), r.since(),
-                        metrics.lastFailure(v.id(), r.server())));
+                        metrics.lastFailure(v.id(), r.server()), r.drained(), r.weightOverride()));
             }
             virtuals.add(new StatusReport.Virtual(v.id(), v.name(), v.fallbackActive(), reals));
         }
         String status = snapshot.status() == null ? "unknown" : snapshot.status().word();
-        return new StatusReport(status, clock.instant(), virtuals, StatusReport.NOT_AVAILABLE, StatusReport.NOT_AVAILABLE);
+        return new StatusReport(status, clock.instant(), virtuals, StatusReport.NOT_AVAILABLE, state.drbd(),
+                state.unmatchedOverrides());
     }
 
     private static StatusReport.Health health(DirectorSnapshot.RealView r) {

@@ -15,7 +15,9 @@ import lvsdirector.ipvs.ServiceKey;
 /**
  * The IPVS table the director wants, as a pure function of the config layout and the health of every
  * real: an up real at its configured weight, a down real at weight 0 and no thresholds when quiescent (else absent), and
- * the fallback exactly while no real of its virtual is up.
+ * the fallback exactly while no real of its virtual is up. Operator overrides apply to up reals: a
+ * drained real stays in the table at weight 0 (even when quiescent=no) and does not count as up for the
+ * fallback; a weight override replaces the configured weight.
  */
 public record DesiredTable(Map<ServiceKey, DesiredService> services) {
 
@@ -37,22 +39,33 @@ public record DesiredTable(Map<ServiceKey, DesiredService> services) {
 
     public static DesiredTable compute(Iterable<VirtualLayout> layouts, Globals globals,
                                        Function<RealKey, Health> health) {
+        return compute(layouts, globals, health, OperatorOverrides.NONE);
+    }
+
+    public static DesiredTable compute(Iterable<VirtualLayout> layouts, Globals globals,
+                                       Function<RealKey, Health> health, OperatorOverrides overrides) {
         Map<ServiceKey, DesiredService> services = new LinkedHashMap<>();
         for (VirtualLayout layout : layouts) {
-            services.put(layout.key(), desiredService(layout, globals, health));
+            services.put(layout.key(), desiredService(layout, globals, health, overrides));
         }
         return new DesiredTable(services);
     }
 
-    private static DesiredService desiredService(VirtualLayout layout, Globals globals, Function<RealKey, Health> health) {
+    private static DesiredService desiredService(VirtualLayout layout, Globals globals, Function<RealKey, Health> health,
+                                                 OperatorOverrides overrides) {
         boolean quiescent = layout.config().effectiveQuiescent(globals);
         Map<DestinationKey, Destination> destinations = new LinkedHashMap<>();
         boolean anyUp = false;
         for (Map.Entry<DestinationKey, RealConfig> e : layout.reals().entrySet()) {
             RealConfig real = e.getValue();
-            if (health.apply(layout.realKey(e.getKey())) == Health.UP) {
+            OperatorOverrides.Setting setting = overrides.find(layout.config(), real);
+            boolean up = health.apply(layout.realKey(e.getKey())) == Health.UP;
+            if (up && setting != null && setting.drained()) {
+                destinations.put(e.getKey(), quiesced(IpvsMapping.destination(layout.config(), real, 0)));
+            } else if (up) {
                 anyUp = true;
-                destinations.put(e.getKey(), IpvsMapping.destination(layout.config(), real, real.weight()));
+                int weight = setting != null && setting.weight() != null ? setting.weight() : real.weight();
+                destinations.put(e.getKey(), IpvsMapping.destination(layout.config(), real, weight));
             } else if (quiescent) {
                 destinations.put(e.getKey(), quiesced(IpvsMapping.destination(layout.config(), real, 0)));
             }

@@ -61,6 +61,7 @@ public final class Director implements CheckListener {
     private DirectorObserver observer = DirectorObserver.NONE;
     /** Standby (false): checks run and health is kept, but the IPVS table is neither read nor changed. */
     private volatile boolean active = true;
+    private OperatorOverrides overrides = OperatorOverrides.NONE;
 
     /**
      * @param context the context everything runs on; the checker must have been created on it
@@ -252,6 +253,22 @@ public final class Director implements CheckListener {
         });
     }
 
+    /**
+     * Replaces the operator's overrides; they take effect in the round this requests (before start: in
+     * the start round).
+     */
+    public Future<Void> setOverrides(OperatorOverrides newOverrides) {
+        java.util.Objects.requireNonNull(newOverrides, "overrides");
+        return onContext(() -> {
+            overrides = newOverrides;
+            if (health == null || status == DaemonStatus.STOPPING) {
+                return Future.succeededFuture();
+            }
+            publish();
+            return requestRound();
+        });
+    }
+
     /** Compares with the table now (the periodic round does the same). */
     public Future<Void> reconcileNow() {
         return onContext(this::requestRound);
@@ -293,7 +310,7 @@ public final class Director implements CheckListener {
     /** One reconciliation round; runs inside the queue, on the context. */
     private Future<Void> round(Mode mode, List<VirtualLayout> removed) {
         Globals g = config.globals();
-        DesiredTable desired = DesiredTable.compute(layouts, g, health::health);
+        DesiredTable desired = DesiredTable.compute(layouts, g, health::health, overrides);
         if (!active) {
             lastDesired = desired;
             publish();
@@ -392,9 +409,11 @@ public final class Director implements CheckListener {
             for (Map.Entry<DestinationKey, lvsdirector.config.RealConfig> e : layout.reals().entrySet()) {
                 RealStatus s = health == null ? null : health.status(layout.realKey(e.getKey()));
                 Destination d = ds == null ? null : ds.destinations().get(e.getKey());
+                OperatorOverrides.Setting setting = overrides.find(layout.config(), e.getValue());
                 reals.add(new DirectorSnapshot.RealView(InetAddrs.hostPort(e.getValue().address(), e.getValue().port()),
                         s == null ? null : s.health(), d == null ? null : d.weight(),
-                        s == null ? null : s.lastMessage(), s == null ? null : s.since()));
+                        s == null ? null : s.lastMessage(), s == null ? null : s.since(),
+                        setting != null && setting.drained(), setting == null ? null : setting.weight()));
             }
             views.add(new DirectorSnapshot.VirtualView(layout.config().id(), layout.config().address().logName(),
                     ds != null && ds.fallbackActive(), reals));

@@ -29,6 +29,13 @@ public record DirectorSnapshot(DaemonStatus status, List<VirtualView> virtuals) 
      * @param server      "RIP:port" as configured
      * @param weight      the weight the director wants in the table, or null when it wants the real absent
      * @param lastMessage the last check result's message, or null before the first result
+     * @param drained     the operator drained it
+     * @param weightOverride the operator's weight for it, null when none
      */
-    public record RealView(String server, Health health, Integer weight, String lastMessage, Instant since) {}
+    public record RealView(String server, Health health, Integer weight, String lastMessage, Instant since,
+                           boolean drained, Integer weightOverride) {
+        public RealView(String server, Health health, Integer weight, String lastMessage, Instant since) {
+            this(server, health, weight, lastMessage, since, false, null);
+        }
+    }
 }

@@ -145,8 +145,18 @@ public final class DirectorMetrics {
                 samples.add(new GaugeBoard.Sample("lvsdirector.real.weight",
                         "Weight the director gives the real in the table, 0 when quiescent or absent", rt,
                         r.weight() == null ? 0 : r.weight()));
+                samples.add(new GaugeBoard.Sample("lvsdirector.real.drained",
+                        "1 when an operator drained the real (weight 0, still checked)", rt, r.drained() ? 1 : 0));
+                if (r.weightOverride() != null) {
+                    samples.add(new GaugeBoard.Sample("lvsdirector.real.weight.override",
+                            "The operator's weight for the real (used while it is up and not drained)", rt,
+                            r.weightOverride()));
+                }
             }
         }
+        samples.add(new GaugeBoard.Sample("lvsdirector.overrides.unmatched",
+                "Operator overrides that name no configured real server", Tags.empty(),
+                status.unmatchedOverrides().size()));
         board.show(samples);
         dropMetersOfUnconfigured(configured);
     }

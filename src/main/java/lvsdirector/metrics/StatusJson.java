@@ -19,6 +19,8 @@ final class StatusJson {
                         .put("weight", r.weight())
                         .put("lastMessage", r.lastMessage())
                         .put("since", time(r.since()))
+                        .put("drained", r.drained())
+                        .put("weightOverride", r.weightOverride())
                         .put("lastFailure", r.lastFailure() == null ? null : new JsonObject()
                                 .put("reason", r.lastFailure().reason())
                                 .put("message", r.lastFailure().message())
@@ -36,6 +38,7 @@ final class StatusJson {
                 .put("generatedAt", time(report.generatedAt()))
                 .put("heartbeat", report.heartbeat())
                 .put("drbd", report.drbd())
+                .put("unmatchedOverrides", new JsonArray(new java.util.ArrayList<>(report.unmatchedOverrides())))
                 .put("virtuals", virtuals);
     }
 

@@ -8,14 +8,21 @@ import java.util.List;
  *
  * @param daemonStatus ldirectord's word for the daemon state ("running", "reloading"...), or "unknown"
  * @param heartbeat    the Heartbeat peer's state, "n/a" until that part reports here
- * @param drbd         the DRBD state directory's role, "n/a" until that part reports here
+ * @param drbd         the DRBD state directory's role, "n/a" when no DRBD state directory is in use
+ * @param unmatchedOverrides operator overrides that name no configured real (kept, shown so they are
+ *                           not forgotten), as text
  */
 public record StatusReport(String daemonStatus, Instant generatedAt, List<Virtual> virtuals, String heartbeat,
-                           String drbd) {
+                           String drbd, List<String> unmatchedOverrides) {
     public static final String NOT_AVAILABLE = "n/a";
 
     public StatusReport {
         virtuals = List.copyOf(virtuals);
+        unmatchedOverrides = List.copyOf(unmatchedOverrides);
+    }
+
+    public StatusReport(String daemonStatus, Instant generatedAt, List<Virtual> virtuals, String heartbeat, String drbd) {
+        this(daemonStatus, generatedAt, virtuals, heartbeat, drbd, List.of());
     }
 
     /**
@@ -38,9 +45,16 @@ public record StatusReport(String daemonStatus, Instant generatedAt, List<Virtua
      * @param lastMessage the last check result's message, null before the first result
      * @param since       when the health last changed
      * @param lastFailure the last failed check, null when none was seen
+     * @param drained     the operator drained it (weight 0, checks go on)
+     * @param weightOverride the operator's weight for it, null when none
      */
     public record Real(String server, Health health, Integer weight, String lastMessage, Instant since,
-                       LastFailure lastFailure) {}
+                       LastFailure lastFailure, boolean drained, Integer weightOverride) {
+        public Real(String server, Health health, Integer weight, String lastMessage, Instant since,
+                    LastFailure lastFailure) {
+            this(server, health, weight, lastMessage, since, lastFailure, false, null);
+        }
+    }
 
     public enum Health {
         UP, DOWN, UNKNOWN;

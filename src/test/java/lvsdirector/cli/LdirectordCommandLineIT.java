@@ -131,6 +131,53 @@ class LdirectordCommandLineIT {
     }
 
     @Test
+    void drainUndrainAndWeightGoThroughTheDaemonAndSurviveStopAndStart() throws Exception {
+        String real = "127.0.0.1:" + server.port();
+        Result offline = run("ldirectord", config.toString(), "drain", real);
+        assertThat(offline.status()).as(offline.toString()).isZero();
+        assertThat(offline.out()).startsWith("Drained real server " + real + "\n")
+                .contains("ldirectord is not running for " + config + ": edited node-local " + dir.resolve("local"));
+
+        assertThat(run("ldirectord", "--backend=memory", config.toString(), "start").status()).isZero();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(run("ldirectord", config.toString(), "show").out()).contains("[drained]"));
+        assertThat(run("lvsadm", "-L", "-n").out()).doesNotContain(" Masq    5 ");
+
+        Result undrain = run("ldirectord", config.toString(), "undrain", real);
+        assertThat(undrain.status()).as(undrain.toString()).isZero();
+        assertThat(undrain.out()).startsWith("Undrained real server " + real + "\n").contains("applied in the next round");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(run("lvsadm", "-L", "-n").out()).contains(" Masq    5 "));
+
+        assertThat(run("ldirectord", config.toString(), "weight", real, "8").status()).isZero();
+        assertThat(run("ldirectord", config.toString(), "drain", real).status()).isZero();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(run("lvsadm", "-L", "-n").out()).contains(" Masq    0 "));
+
+        Result unknown = run("ldirectord", config.toString(), "drain", "192.0.2.99:80");
+        assertThat(unknown).isEqualTo(new Result(1, "", "unknown real server 192.0.2.99:80: not in " + config + "\n"));
+
+        Path pidFile = dir.resolve("run/ldirectord.www.cf.pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        assertThat(run("ldirectord", config.toString(), "stop").status()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(Path.of("/proc/" + pid)));
+        assertThat(run("ldirectord", "--backend=memory", config.toString(), "start").status()).isZero();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(run("ldirectord", config.toString(), "show")
+                .out()).containsPattern("up +weight 0 .*\\[drained weight override 8\\]"));
+
+        Result list = run("ldirectord", config.toString(), "overrides");
+        assertThat(list.status()).isZero();
+        assertThat(list.out()).startsWith("Overrides: node-local " + dir.resolve("local"))
+                .contains("  " + real + " drained weight=8 (set by ");
+        assertThat(run("ldirectord", config.toString(), "undrain", real).status()).isZero();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(run("lvsadm", "-L", "-n").out()).contains(" Masq    8 "));
+        long second = Long.parseLong(Files.readString(pidFile).trim());
+        assertThat(run("ldirectord", config.toString(), "stop").status()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(Path.of("/proc/" + second)));
+    }
+
+    @Test
     void executeCompanionsStartAndStopWithTheirParent() throws Exception {
         Path child = dir.resolve("child.cf");
         Files.writeString(child, "logfile=\"" + dir.resolve("child.log") + "\"\n"
@@ -217,6 +264,8 @@ class LdirectordCommandLineIT {
         ProcessBuilder builder = new ProcessBuilder(full).directory(dir.toFile());
         builder.environment().put("LVS_DIRECTOR_RUNDIR", dir.resolve("run").toString());
         builder.environment().put("LVS_DIRECTOR_CFGNAME", "www.cf");
+        builder.environment().put("LVS_DIRECTOR_STATE_DIR", "none");
+        builder.environment().put("LVS_DIRECTOR_LOCAL_DIR", dir.resolve("local").toString());
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         if (stderrFile != null) {
             builder.redirectError(stderrFile.toFile());

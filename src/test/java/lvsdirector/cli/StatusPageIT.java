@@ -20,9 +20,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import lvsdirector.config.ConfigLocator;
+import lvsdirector.daemon.ControlClient;
 import lvsdirector.daemon.DaemonOptions;
 import lvsdirector.daemon.DirectorDaemon;
 import lvsdirector.metrics.HttpEndpoint;
+import lvsdirector.state.StateSettings;
 import lvsdirector.testing.RealParts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +51,7 @@ class StatusPageIT {
     private LoopbackServer b;
     private DirectorDaemon daemon;
     private Thread runner;
+    private Path socket;
 
     @BeforeEach
     void start() throws Exception {
@@ -66,8 +69,11 @@ class StatusPageIT {
                 + "\treal=127.0.0.1:" + a.port() + " masq 1\n"
                 + "\tchecktype=connect\n");
         ConfigLocator.Location location = new ConfigLocator(List.of()).locate(Optional.of(config.toString()));
+        socket = DaemonOptions.controlSocket(dir.resolve("run"), location.cfgName());
         daemon = Components.daemon(new DaemonOptions(location, "memory", false, dir.resolve("run"), null, false))
-                .withHttpEndpoint(Optional.of(HttpEndpoint.loopback(0)));
+                .withHttpEndpoint(Optional.of(HttpEndpoint.loopback(0)))
+                .withStateSettings(new StateSettings(null, dir.resolve("local"), "r0", Path.of("/dev/drbd0"),
+                        dir.resolve("no-drbd"), Path.of("/proc/mounts"), "page-node"));
         runner = new Thread(daemon::run, "status-page-daemon");
         runner.start();
     }
@@ -89,6 +95,11 @@ class StatusPageIT {
     @Test
     void theBrowserShowsVirtualsRealsAndHealth() throws Exception {
         b.down();
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.nio.file.Files.exists(socket));
+        assertThat(ControlClient.request(socket, List.of("drain", "tester", "--virtual=tcp:192.0.2.2:80",
+                "127.0.0.1:" + a.port())).status()).isZero();
+        assertThat(ControlClient.request(socket, List.of("weight", "tester", "--virtual=192.0.2.1:80",
+                "127.0.0.1:" + a.port(), "4")).status()).isZero();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> realHealth("tcp:192.0.2.1:80", 0).equals("up") && realHealth("tcp:192.0.2.1:80", 1).equals("down")
                         && realHealth("tcp:192.0.2.2:80", 0).equals("up"));
@@ -97,10 +108,12 @@ class StatusPageIT {
         String dom = chromium("--dump-dom", url);
         String web = section(dom, "tcp:192.0.2.1:80");
         assertThat(web).contains("1 of 2 reals up")
-                .contains(row(a.port(), "up", "2"))
+                .contains(row(a.port(), "up", "4<span class=\"sub\">override 4</span>"))
                 .contains(row(b.port(), "down", "0"))
                 .contains("<td>refused<span class=\"sub\">");
-        assertThat(section(dom, "tcp:192.0.2.2:80")).contains("1 of 1 reals up").contains(row(a.port(), "up", "1"));
+        assertThat(section(dom, "tcp:192.0.2.2:80")).contains("1 of 1 reals up")
+                .contains("<td class=\"nowrap\">127.0.0.1:" + a.port() + "</td><td><span class=\"badge up\">up</span>"
+                        + "<span class=\"badge drained\">drained</span></td><td class=\"num\">0</td>");
         assertThat(dom).contains("daemon <b id=\"daemon\">running</b>")
                 .contains("heartbeat <b id=\"heartbeat\">n/a</b>")
                 .contains("DRBD <b id=\"drbd\">n/a</b>")
@@ -115,6 +128,7 @@ class StatusPageIT {
         assertThat(image.getHeight()).isEqualTo(520);
         assertThat(hasColour(image, 0x1a7f37)).as("a green 'up' badge in the screenshot").isTrue();
         assertThat(hasColour(image, 0xcf222e)).as("a red 'down' badge in the screenshot").isTrue();
+        assertThat(hasColour(image, 0x8250df)).as("a purple 'drained' badge in the screenshot").isTrue();
         Files.writeString(ARTIFACTS.resolve("status-page.html"), dom);
         System.out.println("status page screenshot: " + png.toAbsolutePath());
     }

@@ -105,7 +105,7 @@ class DaemonObservabilityTest {
     @Test
     void offMeansNoEndpointButMetricsStillCount() throws Exception {
         io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
-        try (Observability off = Observability.start(vertx, Optional.empty(), () -> null,
+        try (Observability off = Observability.start(vertx, Optional.empty(), () -> null, () -> StateView.NONE,
                 lvsdirector.metrics.EndpointAccess.system(Optional.empty()),
                 org.slf4j.LoggerFactory.getLogger(DaemonObservabilityTest.class))) {
             assertThat(off.port()).isEqualTo(-1);

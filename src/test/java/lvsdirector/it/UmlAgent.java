@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import lvsdirector.testing.RealParts;
@@ -43,6 +44,11 @@ final class UmlAgent implements AutoCloseable {
 
     /** Skips (or fails when required) without linux.uml; boots and waits until the agent is ready. */
     static UmlAgent boot(int limitSeconds) throws IOException, InterruptedException {
+        return boot(limitSeconds, Map.of());
+    }
+
+    /** As {@link #boot(int)}, with extra environment for scripts/uml-run (UML_SWITCH, UML_HOSTNAME, UML_DRBD...). */
+    static UmlAgent boot(int limitSeconds, Map<String, String> environment) throws IOException, InterruptedException {
         RealParts.assume(RealParts.executable("/usr/bin/linux.uml"), "linux.uml (Debian package user-mode-linux)");
         RealParts.assume(Files.isDirectory(Path.of("/usr/lib/uml/modules")), "UML kernel modules in /usr/lib/uml/modules");
         RealParts.assume(RealParts.executable("/usr/sbin/ipvsadm") || RealParts.executable("/sbin/ipvsadm"), "ipvsadm");
@@ -53,6 +59,7 @@ final class UmlAgent implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("uml-console.txt").toFile());
         builder.environment().put("UML_TIMEOUT", Integer.toString(limitSeconds));
+        builder.environment().putAll(environment);
         UmlAgent agent = new UmlAgent(dir, builder.start());
         agent.awaitFile(dir.resolve("ready"), Duration.ofSeconds(60));
         return agent;

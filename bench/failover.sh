@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Failover time of a director pair: kill the active node like a power cut (link down + SIGKILL of all
+# its processes) and measure, from the kill, when the other node holds the VIP, when its IPVS table has
+# the real server, and when a client (new TCP connection every 20 ms, 200 ms timeout) is served again.
+# Runs the real heartbeat 3.0.6 + Debian's ldirectord pair and ours, same settings, in one UML kernel
+# (real IPVS); ours also with sub-second timing. Not run by CI.
+#   bench/failover.sh [ROUNDS] [MODE...]     modes: real ours ours-fast (default: all three), ROUNDS default 3
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+rounds=${1:-3}; shift || true
+modes=("$@"); [ ${#modes[@]} -gt 0 ] || modes=(real ours ours-fast)
+(cd "$here" && ls target/lvs-director-*.jar >/dev/null 2>&1) || (cd "$here" && mvn -B -q -DskipTests package)
+work=$(mktemp -d /tmp/lvs-failover.XXXXXX)
+trap '[ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"' EXIT
+list=()
+for ((r = 1; r <= rounds; r++)); do list+=("${modes[@]}"); done
+echo "failover bench: ${rounds} round(s) of ${modes[*]} in one UML kernel ($(nproc) host CPUs; load $(cut -d' ' -f1-3 /proc/loadavg))"
+UML_TIMEOUT=$(( 300 + 180 * ${#list[@]} )) "$here/scripts/uml-run" bash "$here/bench/failover/inside.sh" "$work" "${list[@]}" \
+    > "$work/uml.out" 2>&1 || { echo "the UML run failed:"; tail -40 "$work/uml.out"; exit 1; }
+grep -v '^RESULT' "$work/uml.out" | grep '^\[' || true
+echo
+printf '%-10s %6s %12s %12s %14s %8s\n' mode round "kill->VIP" "kill->table" "kill->served" failed
+grep '^RESULT' "$work/uml.out" | awk '
+    { delete kv; for (i = 2; i <= NF; i++) { split($i, p, "="); kv[p[1]] = p[2] }
+      round[kv["mode"]]++
+      if ("error" in kv) { printf "%-10s %6d %s\n", kv["mode"], round[kv["mode"]], "error (see log)"; next }
+      printf "%-10s %6d %10d ms %10d ms %12d ms %8d\n", kv["mode"], round[kv["mode"]], kv["vip_ms"], kv["table_ms"], kv["served_ms"], kv["failed_attempts"]
+      if (kv["served_ms"] >= 0) { sum[kv["mode"]] += kv["served_ms"]; n[kv["mode"]]++ } }
+    END { print ""; for (m in n) printf "%-10s mean kill->served %d ms over %d round(s)\n", m, sum[m] / n[m], n[m] }'

@@ -1,0 +1,20 @@
+#!/usr/bin/env python3
+"""client.py HOST PORT LOG: opens a new TCP connection to HOST:PORT every 20 ms, sends an HTTP GET and
+logs "<epoch ms> ok <body>" or "<epoch ms> fail <reason>" per attempt (200 ms timeout), forever."""
+import socket
+import sys
+import time
+
+host, port, log = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+with open(log, "a", buffering=1) as out:
+    while True:
+        started = time.time()
+        try:
+            with socket.create_connection((host, port), timeout=0.2) as s:
+                s.sendall(b"GET / HTTP/1.0\r\nHost: vip\r\n\r\n")
+                data = s.recv(4096)
+                body = data.split(b"\r\n\r\n", 1)[-1].strip().decode(errors="replace")
+                out.write("%d ok %s\n" % (started * 1000, body if data else "empty"))
+        except OSError as e:
+            out.write("%d fail %s\n" % (started * 1000, type(e).__name__))
+        time.sleep(max(0.0, 0.02 - (time.time() - started)))

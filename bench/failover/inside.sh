@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# inside.sh WORK MODE... -- runs INSIDE user-mode-linux (bench/failover.sh starts it): for each MODE, a
+# director pair in network namespaces of this kernel, a client and a direct-routing real server; the
+# active node is killed like a power cut and the time until the client is served again is measured.
+#
+#   client 10.0.1.10 ---+--- br0 ---+--- nodea 10.0.1.1  (VIP 10.0.1.100 while active)
+#   rs1 10.0.1.11 ------+           +--- nodeb 10.0.1.2
+#   (rs1 holds the VIP on lo, arp_ignore: it answers the client directly, as in LVS-DR)
+#
+# MODE: real            Debian's heartbeat 3.0.6 + its IPaddr + Debian's ldirectord, keepalive 1 deadtime 3
+#       ours            our heartbeat peer + built-in IPaddr + our director, same timing
+#       ours-fast       ours, keepalive 100ms deadtime 500ms
+# Prints one "RESULT mode=... key=value..." line per mode.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+home=$(cd "$here/../.." && pwd)
+work=$1; shift
+VIP=10.0.1.100
+
+now() { echo $(( $(date +%s%N) / 1000000 )); }
+log() { echo "[$(date +%T.%3N)] $*" >&2; }
+
+plug() { # NS ADDR
+    ip link add "v-$1" type veth peer name "new-$1"
+    ip link set "new-$1" netns "$1"
+    ip -n "$1" link set "new-$1" name eth0
+    ip -n "$1" addr add "$2" brd + dev eth0
+    ip -n "$1" link set eth0 up
+    ip link set "v-$1" master br0 up
+}
+
+topology() {
+    ip link add br0 type bridge
+    ip link set br0 up
+    for ns in client nodea nodeb rs1; do ip netns add "$ns"; ip -n "$ns" link set lo up; done
+    plug client 10.0.1.10/24
+    plug nodea 10.0.1.1/24
+    plug nodeb 10.0.1.2/24
+    plug rs1 10.0.1.11/24
+    ip -n rs1 addr add "$VIP/32" dev lo
+    ip netns exec rs1 sysctl -qw net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2
+    ip netns exec rs1 python3 "$home/src/test/resources/it/name-server.py" rs1 80 > "$work/rs1.log" 2>&1 &
+    until grep -q serving "$work/rs1.log" 2>/dev/null; do sleep 0.1; done
+}
+
+teardown() {
+    for ns in client nodea nodeb rs1; do
+        pids=$(ip netns pids "$ns" 2>/dev/null || true)
+        [ -n "$pids" ] && kill -9 $pids 2>/dev/null || true
+    done
+    sleep 0.5
+    for ns in client nodea nodeb rs1; do ip netns del "$ns" 2>/dev/null || true; done
+    ip link del br0 2>/dev/null || true
+}
+
+director_cf() { # FILE LOG
+    cat > "$1" <<CF
+checktimeout=1
+negotiatetimeout=1
+checkinterval=1
+quiescent=no
+logfile="$2"
+virtual=$VIP:80
+	real=10.0.1.11:80 gate
+	service=http
+	checktype=connect
+	scheduler=rr
+	protocol=tcp
+CF
+}
+
+ha_cf() { # FILE LOG KEEPALIVE DEADTIME WARNTIME INITDEAD
+    cat > "$1" <<CF
+logfile $2
+keepalive $3
+deadtime $4
+warntime $5
+initdead $6
+udpport 694
+bcast eth0
+auto_failback off
+node nodea nodeb
+CF
+}
+
+prepare_real() { # NODE DIR
+    mkdir -p "$2"
+    cp -a /etc/ha.d "$2/etc-ha.d"
+    cp -a /var/lib/heartbeat "$2/varlib"
+    rm -f "$2/varlib/hb_uuid" "$2/varlib/hostcache" "$2/varlib/delhostcache"
+    ha_cf "$2/etc-ha.d/ha.cf" "$2/ha-log" 1 3 2 10
+    printf 'auth 1\n1 sha1 failover-bench\n' > "$2/etc-ha.d/authkeys"
+    chmod 600 "$2/etc-ha.d/authkeys"
+    director_cf "$2/director.cf" "$2/director.log"
+    echo "nodea $VIP/24/eth0 ldirectord::$2/director.cf" > "$2/etc-ha.d/haresources"
+}
+
+start_real() { # NODE DIR
+    ip netns exec "$1" unshare --uts --mount --pid --fork --kill-child --mount-proc \
+        bash "$here/real-node.sh" "$1" "$2" > "$2/console.log" 2>&1 &
+    echo $! > "$2/pid"
+}
+
+prepare_ours() { # NODE DIR KEEPALIVE DEADTIME WARNTIME INITDEAD
+    mkdir -p "$2/etc/resource.d" "$2/state"
+    ha_cf "$2/etc/ha.cf" "$2/ha-log" "$3" "$4" "$5" "$6"
+    printf 'auth 1\n1 sha1 failover-bench\n' > "$2/etc/authkeys"
+    chmod 600 "$2/etc/authkeys"
+    director_cf "$2/director.cf" "$2/director.log"
+    echo "nodea $VIP/24/eth0 ldirectord::$2/director.cf" > "$2/etc/haresources"
+}
+
+start_ours() { # NODE DIR
+    ip netns exec "$1" unshare --uts --mount --pid --fork --kill-child --mount-proc sh -c '
+        hostname "$1"; mount --make-rprivate /; mount -t tmpfs tmpfs /run
+        export LVS_DIRECTOR_RUNDIR=/run
+        exec "$3/scripts/heartbeat" start --config-dir "$2/etc" --state-dir "$2/state" --node "$1"' \
+        node "$1" "$2" "$home" > "$2/console.log" 2>&1 &
+    echo $! > "$2/pid"
+}
+
+await() { # SECONDS DESCRIPTION COMMAND...: polls every 10 ms, prints the epoch ms when COMMAND succeeded
+    local limit=$1 what=$2; shift 2
+    local deadline=$(( $(now) + limit * 1000 ))
+    until "$@" >/dev/null 2>&1; do
+        [ "$(now)" -lt "$deadline" ] || { log "time-out waiting for $what"; return 1; }
+        sleep 0.01
+    done
+    now
+}
+
+served_after() { awk -v t="$1" '$1 > t && $2 == "ok" { found = 1 } END { exit !found }' "$work/client.log"; }
+vip_on() { ip -n "$1" -4 addr show dev eth0 | grep -q " $VIP/"; }
+table_on() { ip netns exec "$1" ipvsadm -L -n | grep -q "10.0.1.11:80"; }
+peer_seen() { grep -Eiq "node nodea.*(status|state).*active|nodea.*(is )?(now )?active|nodea: status up" "$1"; }
+
+run_mode() { # MODE
+    local mode=$1 dir="$work/$1"
+    mkdir -p "$dir"
+    topology
+    case "$mode" in
+        real) for n in nodea nodeb; do prepare_real "$n" "$dir/$n"; done; starter=start_real ;;
+        ours) for n in nodea nodeb; do prepare_ours "$n" "$dir/$n" 1 3 2 10; done; starter=start_ours ;;
+        ours-fast) for n in nodea nodeb; do prepare_ours "$n" "$dir/$n" 100ms 500ms 300ms 5; done; starter=start_ours ;;
+        *) log "unknown mode $mode"; return 2 ;;
+    esac
+    : > "$work/client.log"
+    ip netns exec client python3 "$here/client.py" "$VIP" 80 "$work/client.log" &
+    log "$mode: starting nodea"
+    $starter nodea "$dir/nodea"
+    await 120 "nodea to hold the VIP" vip_on nodea >/dev/null
+    local up; up=$(now)
+    await 120 "the client to be served through nodea" served_after "$up" >/dev/null
+    log "$mode: nodea active and serving; starting nodeb"
+    $starter nodeb "$dir/nodeb"
+    await 120 "nodeb to see nodea active" peer_seen "$dir/nodeb/ha-log" >/dev/null
+    sleep 3
+    local kill_at; kill_at=$(now)
+    ip -n nodea link set eth0 down
+    kill -9 "$(cat "$dir/nodea/pid")"
+    log "$mode: nodea killed (link down + SIGKILL of its pid namespace)"
+    local vip_at table_at served_at
+    vip_at=$(await 60 "nodeb to hold the VIP" vip_on nodeb) || vip_at=0
+    table_at=$(await 60 "nodeb's IPVS table" table_on nodeb) || table_at=0
+    served_at=$(await 60 "the client to be served through nodeb" served_after "$kill_at") || served_at=0
+    echo "RESULT mode=$mode vip_ms=$(( vip_at ? vip_at - kill_at : -1 )) table_ms=$(( table_at ? table_at - kill_at : -1 ))" \
+        "served_ms=$(( served_at ? served_at - kill_at : -1 ))" \
+        "failed_attempts=$(awk -v t="$kill_at" '$1 > t && $2 == "fail"' "$work/client.log" | wc -l)"
+    cp "$work/client.log" "$dir/client.log"
+    teardown
+}
+
+sysctl -qw net.ipv4.ip_forward=1
+for mode in "$@"; do
+    run_mode "$mode" || { echo "RESULT mode=$mode error=see-log"; teardown; }
+done

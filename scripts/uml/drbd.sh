@@ -1,0 +1,62 @@
+#!/bin/sh
+# scripts/uml/drbd.sh SUBCOMMAND ARGS... -- a DRBD 8.4 resource r0 between the two kernels of a UML pair
+# (src/test/java/lvsdirector/it/UmlPair.java: nodea and nodeb on one uml_switch). Runs INSIDE UML as root;
+# the kernel must have been booted with UML_DRBD=1 (drbd module loaded). Everything it changes in the
+# file system outside DIR is a mount inside this kernel only (hostfs root is shared with the host).
+#
+#   net N                 eth0 up with 192.168.77.N/24 (1 = nodea, 2 = nodeb)
+#   setup DIR [HANDLER]   writes DIR/r0.conf (nodea/nodeb, /dev/drbd0 on a 32 MiB loop image DIR/<host>.img),
+#                         binds it over /etc/drbd.conf, create-md, up; HANDLER, when given, is run by DRBD as
+#                         its split-brain handler ("HANDLER split-brain")
+#   mkfs                  (Primary only) ext4 on /dev/drbd0
+#   await REGEX SECONDS   until /proc/drbd matches REGEX (exit 1 and print /proc/drbd on time-out)
+set -eu
+command=$1; shift
+
+case "$command" in
+net)
+    ip addr add "192.168.77.$1/24" dev eth0
+    ip link set eth0 up
+    ;;
+setup)
+    dir=$1 handler=${2:-}
+    mkdir -p "$dir"
+    conf="$dir/r0.conf"
+    if [ ! -e "$conf" ]; then
+        {
+            echo 'global { usage-count no; }'
+            echo 'common { net { protocol C; } disk { c-plan-ahead 0; resync-rate 100M; } }'
+            echo 'resource r0 {'
+            echo '  device /dev/drbd0; disk /dev/loop0; meta-disk internal;'
+            [ -n "$handler" ] && echo "  handlers { split-brain \"$handler split-brain\"; }"
+            echo '  on nodea { address 192.168.77.1:7789; }'
+            echo '  on nodeb { address 192.168.77.2:7789; }'
+            echo '}'
+        } > "$conf.tmp"
+        mv "$conf.tmp" "$conf"
+    fi
+    mount -t tmpfs tmpfs /var/lib/drbd 2>/dev/null || true
+    mount --bind "$conf" /etc/drbd.conf
+    image="$dir/$(hostname).img"
+    rm -f "$image"
+    truncate -s 32M "$image"
+    losetup /dev/loop0 "$image"
+    yes yes | drbdadm create-md r0 > "$dir/$(hostname).create-md.log" 2>&1
+    drbdadm up r0
+    ;;
+mkfs)
+    mkfs.ext4 -q -F /dev/drbd0
+    ;;
+await)
+    tries=$(( $2 * 10 ))
+    until grep -Eq -- "$1" /proc/drbd; do
+        tries=$((tries - 1))
+        [ $tries -gt 0 ] || { echo "time-out waiting for /$1/ in /proc/drbd:"; cat /proc/drbd; exit 1; }
+        sleep 0.1
+    done
+    ;;
+*)
+    echo "drbd.sh: unknown subcommand $command" >&2
+    exit 2
+    ;;
+esac
