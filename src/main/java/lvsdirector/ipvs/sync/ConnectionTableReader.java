@@ -87,7 +87,7 @@ public final class ConnectionTableReader {
 
     private static InetAddress address(String text) {
         try {
-            if (text.length() == 8 && !text.contains(":")) {
+            if (text.matches("[0-9A-Fa-f]{8}")) {
                 return InetAddress.getByAddress(HexFormat.of().parseHex(text));
             }
             if (text.length() == 39 && text.matches("[0-9a-fA-F:]+")) {
