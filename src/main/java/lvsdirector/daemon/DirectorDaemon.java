@@ -66,6 +66,7 @@ public final class DirectorDaemon {
     private ExecuteChildren children;
     private java.util.Optional<HttpEndpoint> httpEndpoint;
     private volatile Observability observability;
+    private java.util.Optional<ConnectionSync> connectionSync = java.util.Optional.empty();
     private volatile SdNotify notifier = SdNotify.fromEnvironment();
     private final java.util.Map<String, ControlServer.Handler> controlCommands = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -151,7 +152,14 @@ public final class DirectorDaemon {
         awaitQuietly(created);
         observability = observed;
         startControlSocket();
+        connectionSync = ConnectionSyncSetup.forDirector(backend, LOG::info);
+        connectionSync.ifPresent(ConnectionSync::startMaster);
         director.start(config).onComplete(started -> {
+            connectionSync.ifPresent(sync -> vertx.executeBlocking(() -> {
+                sync.restore(config, backend);
+                sync.startSnapshots();
+                return null;
+            }, false));
             if (started.failed()) {
                 LOG.info("start-up failed: " + started.cause().getMessage());
             }
@@ -330,6 +338,7 @@ public final class DirectorDaemon {
             return;
         }
         children.run(config.globals().execute(), "stop");
+        connectionSync.ifPresent(ConnectionSync::close);
         Future<Void> done = director.stop();
         done.onComplete(r -> {
             if (r.failed()) {
