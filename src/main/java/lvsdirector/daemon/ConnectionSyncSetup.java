@@ -48,8 +48,11 @@ public final class ConnectionSyncSetup {
     }
 
     public static Optional<ConnectionSync> forDirector(IpvsBackend backend, Consumer<String> log) {
+        if (!(backend instanceof SyncDaemonControl control)) {
+            return Optional.empty();
+        }
         Optional<SiteConfig> site = loadSiteConfig(siteConfigPath(), log);
-        if (site.isEmpty() || !site.get().syncEnabled() || !(backend instanceof SyncDaemonControl control)) {
+        if (site.isEmpty() || !site.get().syncEnabled()) {
             return Optional.empty();
         }
         SiteConfig s = site.get();
