@@ -26,6 +26,7 @@ import lvsdirector.director.DirectorSnapshot;
 import lvsdirector.director.SideEffects;
 import lvsdirector.ipvs.IpvsBackend;
 import lvsdirector.sanity.StartupSanity;
+import lvsdirector.state.StateDirectory;
 import lvsdirector.state.StateSettings;
 import lvsdirector.logging.LdirectordAppender;
 import lvsdirector.logging.LogSetup;
@@ -69,9 +70,11 @@ public final class DirectorDaemon {
     private java.util.Optional<HttpEndpoint> httpEndpoint;
     private SiteSettings settings = SiteSettings.DEFAULTS;
     private volatile Observability observability;
+    private java.util.Optional<ConnectionSync> connectionSync = java.util.Optional.empty();
     private volatile SdNotify notifier = SdNotify.fromEnvironment();
     private volatile boolean standbyStart;
-    private final StandbyControl standbyControl = new StandbyControl(() -> director, () -> standbyStart);
+    private final StandbyControl standbyControl = new StandbyControl(() -> director, () -> standbyStart,
+            this::syncAsActive, () -> connectionSync.ifPresent(ConnectionSync::release));
     /** From lvs-director.conf at start-up unless {@link #withStateSettings} set it. */
     private StateSettings stateSettings;
     private volatile OverrideControl overrides;
@@ -171,7 +174,12 @@ public final class DirectorDaemon {
         overrides.refresh();
         observability = observed;
         startControlSocket();
+        connectionSync = ConnectionSyncSetup.forDirector(backend, settings.site(),
+                new StateDirectory(stateSettings, Clock.systemUTC()), LOG::info);
         (standbyStart ? director.startInStandby(config) : director.start(config)).onComplete(started -> {
+            if (!standbyStart) {
+                syncAsActive();
+            }
             if (started.failed()) {
                 LOG.info("start-up failed: " + started.cause().getMessage());
             }
@@ -179,6 +187,16 @@ public final class DirectorDaemon {
                     : "running, but start-up failed: " + started.cause().getMessage());
         });
         scheduleWatch();
+    }
+
+    /** The active director's share of connection sync: master daemon, restore from the snapshot, snapshots. */
+    private void syncAsActive() {
+        connectionSync.ifPresent(sync -> vertx.executeBlocking(() -> {
+            sync.startMaster();
+            sync.restore(config, backend);
+            sync.startSnapshots();
+            return null;
+        }, false));
     }
 
     private void startControlSocket() {
@@ -385,6 +403,7 @@ public final class DirectorDaemon {
             return;
         }
         children.run(config.globals().execute(), "stop");
+        connectionSync.ifPresent(ConnectionSync::close);
         Future<Void> done = director.stop();
         done.onComplete(r -> {
             if (r.failed()) {

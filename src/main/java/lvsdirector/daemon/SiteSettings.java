@@ -31,7 +31,7 @@ public record SiteSettings(SiteConfig site, ExternalRunAs externalRunAs) {
      * Where operator state lives: lvs-director.conf's state_directory, local_state_directory, drbd_resource
      * and drbd_device, each overridable by its LVS_DIRECTOR_* environment variable (tests, one-off runs).
      */
-    StateSettings stateSettings(Map<String, String> environment) {
+    public StateSettings stateSettings(Map<String, String> environment) {
         return StateSettings.fromEnvironment(environment, new StateSettings(site.stateDirectory(),
                 site.localStateDirectory(), site.drbdResource(), site.drbdDevice(), Path.of("/proc/drbd"),
                 Path.of("/proc/mounts"), Hostnames.local()));

@@ -19,10 +19,18 @@ final class StandbyControl {
 
     private final Supplier<Director> director;
     private final BooleanSupplier hotStandby;
+    private final Runnable activated;
+    private final Runnable deactivating;
 
-    StandbyControl(Supplier<Director> director, BooleanSupplier hotStandby) {
+    /**
+     * @param activated    runs once the table is programmed (e.g. the sync master and the restore)
+     * @param deactivating runs before the table is released (e.g. the last persistence snapshot)
+     */
+    StandbyControl(Supplier<Director> director, BooleanSupplier hotStandby, Runnable activated, Runnable deactivating) {
         this.director = director;
         this.hotStandby = hotStandby;
+        this.activated = activated;
+        this.deactivating = deactivating;
     }
 
     /** Handles the request if it is one of ours; empty otherwise. */
@@ -33,8 +41,16 @@ final class StandbyControl {
                 out.println(role(d));
                 return java.util.OptionalInt.of(0);
             case "activate":
-                return java.util.OptionalInt.of(await(d == null ? null : d.activate(), "activate", d, out));
+                boolean wasActive = d != null && d.active();
+                int activation = await(d == null ? null : d.activate(), "activate", d, out);
+                if (activation == 0 && !wasActive) {
+                    activated.run();
+                }
+                return java.util.OptionalInt.of(activation);
             case "deactivate":
+                if (d != null && d.active()) {
+                    deactivating.run();
+                }
                 return java.util.OptionalInt.of(await(d == null ? null : d.deactivate(), "deactivate", d, out));
             default:
                 return java.util.OptionalInt.empty();

@@ -1,0 +1,171 @@
+package lvsdirector.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import lvsdirector.config.DirectorConfig;
+import lvsdirector.config.SiteConfig;
+import lvsdirector.ipvs.IpvsBackend;
+import lvsdirector.ipvs.IpvsException;
+import lvsdirector.ipvs.kernel.IpvsGenl.DaemonState;
+import lvsdirector.ipvs.kernel.SyncDaemon;
+import lvsdirector.ipvs.kernel.SyncDaemonControl;
+import lvsdirector.ipvs.sync.ConnectionRow;
+import lvsdirector.ipvs.sync.ConnectionTableException;
+import lvsdirector.ipvs.sync.ConnectionTableReader;
+import lvsdirector.ipvs.sync.PersistenceSnapshot;
+import lvsdirector.ipvs.sync.RestorePlan;
+import lvsdirector.ipvs.sync.SnapshotFormatException;
+import lvsdirector.ipvs.sync.SyncEntry;
+import lvsdirector.ipvs.sync.SyncInjector;
+
+/**
+ * The active director's part of connection sync: the kernel's MASTER sync daemon while the director
+ * runs, a restore of still-valid persistence templates from the last snapshot at start, and a snapshot
+ * of the kernel's templates every {@code snapshot_interval} and at graceful stop. Failures are logged and
+ * never stop the director: sync is an improvement, not a precondition of serving.
+ */
+public final class ConnectionSync implements AutoCloseable {
+
+    /** Sends entries to the own kernel's backup daemon; the real one is a {@link SyncInjector}. */
+    @FunctionalInterface
+    public interface EntrySender {
+        int send(List<SyncEntry> entries) throws IOException;
+    }
+
+    private final SiteConfig site;
+    private final SyncDaemonControl control;
+    private final PersistenceStore store;
+    private final Path connectionTable;
+    private final EntrySender sender;
+    private final String node;
+    private final LongSupplier clock;
+    private final Consumer<String> log;
+    private ScheduledExecutorService snapshots;
+    private boolean closed;
+
+    public ConnectionSync(SiteConfig site, SyncDaemonControl control, PersistenceStore store, Path connectionTable,
+                          EntrySender sender, String node, LongSupplier clock, Consumer<String> log) {
+        this.site = site;
+        this.control = control;
+        this.store = store;
+        this.connectionTable = connectionTable;
+        this.sender = sender;
+        this.node = node;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /** Starts the MASTER daemon on the sync interface; one already running (a restart) is fine. */
+    public void startMaster() {
+        SyncDaemon master = new SyncDaemon(DaemonState.MASTER, site.syncInterface().orElseThrow(), site.syncId(),
+                site.syncMaxLength().orElse(0), site.syncGroup(), site.syncPort(), site.syncTtl());
+        try {
+            control.startDaemon(master);
+            log.accept("Started IPVS sync master on " + master.interfaceName() + " (syncid " + site.syncId() + ")");
+        } catch (IpvsException e) {
+            if (e.errno() == IpvsException.Errno.EEXIST) {
+                log.accept("IPVS sync master already running");
+            } else {
+                log.accept("Cannot start IPVS sync master on " + master.interfaceName() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Loads the snapshot and injects what is still valid; returns the plan (empty when nothing to restore). */
+    public Optional<RestorePlan> restore(DirectorConfig config, IpvsBackend backend) {
+        try {
+            Optional<PersistenceSnapshot> snapshot = store.load();
+            if (snapshot.isEmpty()) {
+                log.accept("No persistence snapshot to restore");
+                return Optional.empty();
+            }
+            List<ConnectionRow> rows = readTable();
+            RestorePlan plan = RestorePlan.of(snapshot.get(),
+                    RestoreInputsFactory.build(clock.getAsLong(), config, backend, rows, Set.of()));
+            long started = System.nanoTime();
+            int datagrams = sender.send(plan.entries());
+            log.accept(plan.summary() + " from " + snapshot.get().node() + " in " + datagrams + " datagram"
+                    + (datagrams == 1 ? "" : "s") + ", " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            return Optional.of(plan);
+        } catch (IOException | SnapshotFormatException | IpvsException | ConnectionTableException e) {
+            log.accept("Cannot restore persistence templates: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Reads the kernel's templates and saves them; returns how many. */
+    public int snapshot() throws IOException, ConnectionTableException {
+        long now = clock.getAsLong();
+        PersistenceSnapshot snapshot = new PersistenceSnapshot(node, now,
+                ConnectionTableReader.templates(readTable(), now));
+        store.save(snapshot);
+        return snapshot.templates().size();
+    }
+
+    public synchronized void startSnapshots() {
+        if (closed || snapshots != null) {
+            return;
+        }
+        long every = site.snapshotInterval().toMillis();
+        snapshots = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "persistence-snapshot");
+            t.setDaemon(true);
+            return t;
+        });
+        snapshots.scheduleWithFixedDelay(this::snapshotQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * This node stops being the active director (a hot standby returning to standby): last snapshot, then
+     * the MASTER daemon goes (the other node's master takes over). {@link #startMaster} and
+     * {@link #startSnapshots} may follow on the next activation.
+     */
+    public synchronized void release() {
+        if (closed) {
+            return;
+        }
+        if (snapshots != null) {
+            snapshots.shutdownNow();
+            snapshots = null;
+        }
+        snapshotQuietly();
+        try {
+            control.stopDaemon(DaemonState.MASTER);
+            log.accept("Stopped IPVS sync master");
+        } catch (IpvsException e) {
+            log.accept("Cannot stop IPVS sync master: " + e.getMessage());
+        }
+    }
+
+    /** Graceful stop: as {@link #release()}, for good. */
+    @Override
+    public synchronized void close() {
+        release();
+        closed = true;
+    }
+
+    private void snapshotQuietly() {
+        try {
+            snapshot();
+        } catch (IOException | ConnectionTableException | RuntimeException e) {
+            log.accept("Cannot snapshot persistence templates: " + e.getMessage());
+        }
+    }
+
+    private List<ConnectionRow> readTable() throws IOException, ConnectionTableException {
+        try {
+            return ConnectionTableReader.parse(Files.readString(connectionTable));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(connectionTable + " does not exist (is ip_vs loaded?)", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package lvsdirector.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import lvsdirector.config.SiteConfig;
+import lvsdirector.config.SiteConfigException;
+import lvsdirector.config.SiteConfigParser;
+import lvsdirector.ipvs.IpvsBackend;
+import lvsdirector.ipvs.IpvsException;
+import lvsdirector.ipvs.kernel.IpvsGenl.DaemonState;
+import lvsdirector.ipvs.kernel.SyncDaemon;
+import lvsdirector.ipvs.kernel.SyncDaemonControl;
+import lvsdirector.ipvs.sync.ConnectionTableReader;
+import lvsdirector.ipvs.sync.SyncInjector;
+import lvsdirector.state.StateDirectory;
+import lvsdirector.support.Hostnames;
+
+/**
+ * Decides whether this director does connection sync: only with a kernel backend and a
+ * {@code sync_interface} in lvs-director.conf (found as {@link SiteSettings#path} says). The snapshot goes to
+ * the state directory through {@link StatePersistenceStore}.
+ */
+public final class ConnectionSyncSetup {
+    private ConnectionSyncSetup() {}
+
+    public static Path siteConfigPath() {
+        return SiteSettings.path(System.getenv());
+    }
+
+    /** Loads lvs-director.conf; absent = defaults; an error is logged and means "no sync". */
+    public static Optional<SiteConfig> loadSiteConfig(Path file, Consumer<String> log) {
+        if (!Files.exists(file)) {
+            return Optional.of(SiteConfig.DEFAULTS);
+        }
+        try {
+            return Optional.of(new SiteConfigParser().parse(file));
+        } catch (SiteConfigException | IOException e) {
+            log.accept("Ignoring " + file + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public static Optional<ConnectionSync> forDirector(IpvsBackend backend, SiteConfig s, StateDirectory state,
+            Consumer<String> log) {
+        if (!(backend instanceof SyncDaemonControl control) || !s.syncEnabled()) {
+            return Optional.empty();
+        }
+        ConnectionSync.EntrySender sender = entries -> new SyncInjector(s.syncInterface().orElseThrow(),
+                ownBackupSyncId(control, s), s.syncGroup(), s.syncPort(), s.syncMaxLength().orElse(0)).inject(entries);
+        return Optional.of(new ConnectionSync(s, control, new StatePersistenceStore(state),
+                ConnectionTableReader.CONN_SYNC, sender, Hostnames.local(), System::currentTimeMillis, log));
+    }
+
+    /** The injected messages must carry the sync id the own backup daemon accepts. */
+    private static int ownBackupSyncId(SyncDaemonControl control, SiteConfig s) {
+        try {
+            return control.daemons().stream().filter(d -> d.state() == DaemonState.BACKUP)
+                    .mapToInt(SyncDaemon::syncId).findFirst().orElse(s.syncId());
+        } catch (IpvsException e) {
+            return s.syncId();
+        }
+    }
+}
