@@ -43,6 +43,7 @@ public final class R1Manager implements MembershipListener {
     boolean peerStable;
     private Holdings peerHolds = Holdings.NONE;
     private boolean peerLeft;
+    private boolean peerEverHeard;
     private boolean takeoverPending;
     private long requestDeadline = -1;
     private volatile String rscStatus = "transition";
@@ -93,7 +94,11 @@ public final class R1Manager implements MembershipListener {
         if (!peerAlive) {
             LOG.info("info: no other node is alive: acquiring all resources");
             phase = Phase.STABLE;
-            takeOver(takeoverPending ? "mach_down" : "alone");
+            if (takeoverPending) {
+                takeOverFromDead(peer);
+            } else {
+                takeOver("alone");
+            }
             return;
         }
         if (mode.niceFailback()) {
@@ -110,6 +115,7 @@ public final class R1Manager implements MembershipListener {
     public void statusChanged(String node, NodeStatus from, NodeStatus to) {
         if (node.equals(peer) && to != NodeStatus.DEAD) {
             peerAlive = true;
+            peerEverHeard = true;
         }
     }
 
@@ -137,16 +143,22 @@ public final class R1Manager implements MembershipListener {
             takeoverPending = true;
             return;
         }
-        if (phase == Phase.SHUTDOWN) {
-            return;
+        if (phase != Phase.SHUTDOWN) {
+            takeOverFromDead(node);
         }
-        boolean needed = !peerLeft && peerHolds != Holdings.NONE || !peerLeft && !mode.niceFailback();
+    }
+
+    /** STONITH when the dead node may hold resources (reset first when a device is configured), then takeover. */
+    private void takeOverFromDead(String node) {
+        // a node never heard from, or one in legacy mode, may hold anything
+        boolean needed = !peerLeft && (!peerEverHeard || peerHolds != Holdings.NONE || !mode.niceFailback());
         peerLeft = false;
         if (!needed) {
             send(R1Messages.stonith(node, "unneeded"));
             takeOver("mach_down");
         } else if (stonith.configuredFor(node)) {
             LOG.info("info: Resetting node {} with STONITH before taking over its resources", node);
+            resetting = true;
             groups.work().submit(() -> lastReset = stonith.reset(node), () -> afterReset(node));
         } else {
             LOG.warn("WARN: No STONITH device configured.");
@@ -159,8 +171,10 @@ public final class R1Manager implements MembershipListener {
     }
 
     private volatile boolean lastReset;
+    private boolean resetting;
 
     private void afterReset(String node) {
+        resetting = false;
         if (peerAlive || phase == Phase.SHUTDOWN) {
             return;
         }
@@ -171,6 +185,7 @@ public final class R1Manager implements MembershipListener {
         } else {
             LOG.error("ERROR: STONITH of {} failed: its resources are NOT taken over", node);
         }
+        refresh();
     }
 
     @Override
@@ -353,7 +368,7 @@ public final class R1Manager implements MembershipListener {
     }
 
     void refresh() {
-        boolean transition = phase != Phase.STABLE || groups.busy() || standby.active();
+        boolean transition = phase != Phase.STABLE || groups.busy() || standby.active() || resetting;
         rscStatus = transition ? "transition" : held.word();
     }
 }

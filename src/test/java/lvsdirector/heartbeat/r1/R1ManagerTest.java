@@ -187,4 +187,54 @@ class R1ManagerTest {
         assertThat(pair.a.manager.standby.active()).isFalse();
         assertThat(pair.a.runningGroups).contains("A1");
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aConfiguredStonithDeviceResetsTheDeadNodeBeforeTakeover(boolean resetWorks) {
+        R1Pair pair = new R1Pair(AutoFailback.ON);
+        java.util.List<String> resets = new java.util.ArrayList<>();
+        pair.stonith = new StonithHook() {
+            @Override
+            public boolean configuredFor(String node) {
+                return node.equals("nodea");
+            }
+
+            @Override
+            public boolean reset(String node) {
+                resets.add(node);
+                return resetWorks;
+            }
+        };
+        pair.a.start();
+        pair.b.start();
+        pair.advanceSeconds(15);
+        pair.actions.clear();
+        pair.a.kill();
+        pair.advanceSeconds(8);
+        assertThat(resets).containsExactly("nodea");
+        if (resetWorks) {
+            assertThat(pair.b.r1Sent()).contains("stonith OK");
+            assertThat(pair.actions).containsExactly("nodeb start A1");
+            assertThat(pair.b.rsc()).isEqualTo("all");
+        } else {
+            assertThat(pair.b.r1Sent()).contains("stonith bad");
+            assertThat(pair.actions).isEmpty();
+            assertThat(pair.b.rsc()).isEqualTo("local");
+        }
+    }
+
+    @Test
+    void aGroupThatFailsToStartIsHandedToThePeerLater() {
+        R1Pair pair = new R1Pair(AutoFailback.OFF);
+        pair.a.failing.add("A1");
+        pair.a.start();
+        pair.b.start();
+        pair.advanceSeconds(15);
+        assertThat(pair.a.runningGroups).isEmpty();
+        assertThat(pair.a.rsc()).isEqualTo("local");
+        pair.advanceSeconds(31);
+        assertThat(pair.a.r1Sent()).contains("ask_resources local me");
+        assertThat(pair.b.runningGroups).containsExactlyInAnyOrder("A1", "B1");
+        assertThat(pair.a.rsc()).isEqualTo("none");
+    }
 }

@@ -38,6 +38,7 @@ final class R1Pair {
     final Node a;
     final Node b;
     final AutoFailback mode;
+    StonithHook stonith = StonithHook.NONE;
 
     R1Pair(AutoFailback mode) {
         this.mode = mode;
@@ -76,6 +77,8 @@ final class R1Pair {
         Membership membership;
         R1Manager manager;
         final Set<String> runningGroups = new HashSet<>();
+        /** Group keys whose start fails on this node. */
+        final Set<String> failing = new HashSet<>();
         final List<Message> sent = new ArrayList<>();
         private final List<byte[]> inbox = new ArrayList<>();
         private final List<Runnable[]> jobs = new ArrayList<>();
@@ -99,7 +102,7 @@ final class R1Pair {
                     () -> now / 1_000_000_000L, () -> "0.00");
             ResourceWork work = (job, done) -> jobs.add(new Runnable[] {job, done});
             Groups groups = new Groups(HARESOURCES, name, actions(), work, () -> now, TIMING);
-            manager = new R1Manager(name, settings.nodes(), mode, groups, sender::send, () -> now, StonithHook.NONE, TIMING);
+            manager = new R1Manager(name, settings.nodes(), mode, groups, sender::send, () -> now, stonith, TIMING);
             membership = new Membership(settings, sender, manager, () -> now, new Random(name.hashCode()));
             membership.start();
         }
@@ -154,8 +157,11 @@ final class R1Pair {
         private GroupActions actions() {
             return new GroupActions() {
                 @Override
-                public void acquire(ResourceGroup group) {
+                public void acquire(ResourceGroup group) throws lvsdirector.heartbeat.resource.ResourceException {
                     actions.add(name + " start " + group.key());
+                    if (failing.contains(group.key())) {
+                        throw new lvsdirector.heartbeat.resource.ResourceException(group.key() + ": start failed");
+                    }
                     runningGroups.add(group.key());
                 }
 
