@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * shutdown of our peer handing over, and the real node giving back our group when we return.
  *
  * <p>CI runs two entries (real heartbeat primary with {@code auto_failback on}, ours primary with
- * {@code off}); {@code -Dheartbeat.resources.matrix=all} runs all four role/mode combinations.
+ * {@code off}); {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
  */
 class HeartbeatResourcesIT {
     private static final String TIMING = "keepalive 1\ndeadtime 6\nwarntime 3\ninitdead 12\nudpport 694\nbcast eth0\nnode nodea nodeb\n";
@@ -78,9 +78,11 @@ class HeartbeatResourcesIT {
 
     static Stream<String> scenarios() {
         if (System.getProperty("heartbeat.resources.matrix", "").equals("all")) {
-            return Stream.of("real-primary/on", "real-primary/off", "ours-primary/on", "ours-primary/off");
+            return Stream.of("real-primary/on", "real-primary/off", "real-primary/legacy", "ours-primary/on", "ours-primary/off",
+                    "ours-primary/legacy");
         }
-        return Stream.of("real-primary/on", "ours-primary/off");
+        return Stream.of(System.getProperty("heartbeat.resources.matrix", "real-primary/on,ours-primary/off").split(","))
+                .map(String::strip).filter(e -> !e.isEmpty());
     }
 
     private Path calls() {
@@ -110,8 +112,11 @@ class HeartbeatResourcesIT {
     @MethodSource("scenarios")
     void haresourcesWithTheRealHeartbeat(String scenario) throws Exception {
         boolean realPrimary = scenario.startsWith("real-primary");
-        boolean failback = scenario.endsWith("/on");
-        String haCf = TIMING + "auto_failback " + (failback ? "on" : "off") + "\n";
+        String mode = scenario.substring(scenario.indexOf('/') + 1);
+        boolean legacy = mode.equals("legacy");
+        // legacy: the home node always asks for its groups back (ip-request)
+        boolean failback = !mode.equals("off");
+        String haCf = TIMING + "auto_failback " + mode + "\n";
         // the primary is nodea in netns a
         RealHeartbeat real = new RealHeartbeat(netns, realPrimary ? netns.a : netns.b, realPrimary ? "nodea" : "nodeb",
                 tmp.resolve("real"), haCf, KEYS);
@@ -128,7 +133,7 @@ class HeartbeatResourcesIT {
         // 1. both start: each acquires its own group. Our JVM starts first: a node that is still not heard
         // from after initdead (12 s) is declared dead and, with auto_failback off, keeps its groups away
         ours.start();
-        secondsUntil(() -> ours.currentLog().contains("info: local status init -> up"), START_SECONDS, System.nanoTime());
+        secondsUntil(() -> logOf(ours).contains("info: local status init -> up"), START_SECONDS, System.nanoTime());
         real.start();
         double up = secondsUntil(holdings, "local/local", START_SECONDS);
         report(scenario, "both hold their own group %.2f s after start", up);
@@ -170,18 +175,15 @@ class HeartbeatResourcesIT {
         }
 
         // 4. standby from our side: the real node takes our group, then our takeover gets it back
-        assertThat(ours.command("standby", "all")).startsWith("rc 0: ok");
-        double standby = secondsUntil(holdings, "all/none", 20);
-        report(scenario, "standby: the real node holds everything %.2f s after our hb_standby", standby);
-        assertThat(marker(real.node, ourGroup)).exists();
-        assertThat(marker(ours.node, ourGroup)).doesNotExist();
-        assertThat(ours.command("takeover", "local")).startsWith("rc 0: ok");
-        double takeback = secondsUntil(holdings, "local/local", 20);
-        report(scenario, "hb_takeover local: our group back %.2f s later", takeback);
-        assertThat(marker(ours.node, ourGroup)).exists();
+        if (legacy) {
+            assertThat(ours.command("standby", "all")).startsWith("rc 1: error: standby needs auto_failback on or off");
+        } else {
+            standbyAndTakeover(scenario, real, ours, holdings, ourGroup);
+        }
 
         // 5. graceful stop of our peer: the real node takes our group at once, not after deadtime
         long stopped = System.nanoTime();
+
         assertThat(ours.stop()).isIn(0, 143);
         double handover = secondsUntil(() -> Files.exists(marker(real.node, ourGroup)), 10, stopped);
         report(scenario, "graceful stop of ours: real node runs our group %.2f s after the stop began", handover);
@@ -201,6 +203,27 @@ class HeartbeatResourcesIT {
         assertThat(ours.currentLog()).doesNotContain("Exception");
         assertThat(ours.dir.resolve("fenced")).doesNotExist();
         assertThat(real.logText()).doesNotContain("replay attack").doesNotContain("No reply to standby request");
+    }
+
+    private void standbyAndTakeover(String scenario, RealHeartbeat real, JavaPeer ours, Supplier<String> holdings, String ourGroup)
+            throws InterruptedException {
+        assertThat(ours.command("standby", "all")).startsWith("rc 0: ok");
+        double standby = secondsUntil(holdings, "all/none", 20);
+        report(scenario, "standby: the real node holds everything %.2f s after our hb_standby", standby);
+        assertThat(marker(real.node, ourGroup)).exists();
+        assertThat(marker(ours.node, ourGroup)).doesNotExist();
+        assertThat(ours.command("takeover", "local")).startsWith("rc 0: ok");
+        double takeback = secondsUntil(holdings, "local/local", 20);
+        report(scenario, "hb_takeover local: our group back %.2f s later", takeback);
+        assertThat(marker(ours.node, ourGroup)).exists();
+    }
+
+    private static String logOf(JavaPeer peer) {
+        try {
+            return peer.currentLog();
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private static double secondsUntil(Supplier<String> probe, String expected, int maxSeconds) throws InterruptedException {
