@@ -44,6 +44,7 @@ public final class R1Manager implements MembershipListener {
     private Holdings peerHolds = Holdings.NONE;
     private boolean peerLeft;
     private boolean peerEverHeard;
+    private boolean peerActive;
     private boolean takeoverPending;
     private long requestDeadline = -1;
     private volatile String rscStatus = "transition";
@@ -106,16 +107,26 @@ public final class R1Manager implements MembershipListener {
             send(R1Messages.starting());
         } else {
             phase = Phase.STABLE;
-            legacy.requestOwnGroups();
+            if (peerActive) {
+                legacy.requestOwnGroups();
+            }
         }
         refresh();
     }
 
     @Override
     public void statusChanged(String node, NodeStatus from, NodeStatus to) {
-        if (node.equals(peer) && to != NodeStatus.DEAD) {
+        if (!node.equals(peer)) {
+            return;
+        }
+        peerActive = to == NodeStatus.ACTIVE;
+        if (to != NodeStatus.DEAD) {
             peerAlive = true;
             peerEverHeard = true;
+        }
+        // the real heartbeat drops ip-request until its own comm is up (it registers the handler then)
+        if (to == NodeStatus.ACTIVE && !mode.niceFailback() && phase == Phase.STABLE) {
+            legacy.requestOwnGroups();
         }
     }
 

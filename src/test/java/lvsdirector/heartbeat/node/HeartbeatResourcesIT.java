@@ -128,7 +128,9 @@ class HeartbeatResourcesIT {
         ours.resources(HARESOURCES, "marker", script(ours.node));
         String realGroup = realPrimary ? "A" : "B";
         String ourGroup = realPrimary ? "B" : "A";
-        Supplier<String> holdings = () -> real.rscstatus() + "/" + ours.rscstatus();
+        // in legacy mode heartbeat keeps no rsc_hold bits (cl_status rscstatus says none): read its markers instead
+        Supplier<String> realHolds = legacy ? () -> heldByMarkers(real.node, realGroup, ourGroup) : real::rscstatus;
+        Supplier<String> holdings = () -> realHolds.get() + "/" + ours.rscstatus();
 
         // 1. both start: each acquires its own group. Our JVM starts first: a node that is still not heard
         // from after initdead (12 s) is declared dead and, with auto_failback off, keeps its groups away
@@ -216,6 +218,13 @@ class HeartbeatResourcesIT {
         double takeback = secondsUntil(holdings, "local/local", 20);
         report(scenario, "hb_takeover local: our group back %.2f s later", takeback);
         assertThat(marker(ours.node, ourGroup)).exists();
+    }
+
+    /** none, local, foreign or all from the marker files of {@code node}. */
+    private String heldByMarkers(String node, String own, String other) {
+        boolean local = Files.exists(marker(node, own));
+        boolean foreign = Files.exists(marker(node, other));
+        return local ? (foreign ? "all" : "local") : (foreign ? "foreign" : "none");
     }
 
     private static String logOf(JavaPeer peer) {
