@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * SIGKILL, fail-back (on) or not (off) when the killed node returns, standby from our side, graceful
  * shutdown of our peer handing over, and the real node giving back our group when we return.
  *
- * <p>CI runs two entries (real heartbeat primary with {@code auto_failback on}, ours primary with
- * {@code off}); {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
+ * <p>CI runs three entries (real heartbeat primary with {@code auto_failback on} and with {@code legacy}, ours
+ * primary with {@code off}), about a minute each; {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
  */
 class HeartbeatResourcesIT {
     private static final String TIMING = "keepalive 1\ndeadtime 6\nwarntime 3\ninitdead 12\nudpport 694\nbcast eth0\nnode nodea nodeb\n";
@@ -81,7 +81,7 @@ class HeartbeatResourcesIT {
             return Stream.of("real-primary/on", "real-primary/off", "real-primary/legacy", "ours-primary/on", "ours-primary/off",
                     "ours-primary/legacy");
         }
-        return Stream.of(System.getProperty("heartbeat.resources.matrix", "real-primary/on,ours-primary/off").split(","))
+        return Stream.of(System.getProperty("heartbeat.resources.matrix", "real-primary/on,ours-primary/off,real-primary/legacy").split(","))
                 .map(String::strip).filter(e -> !e.isEmpty());
     }
 
@@ -160,7 +160,7 @@ class HeartbeatResourcesIT {
         if (failback) {
             double back = secondsUntil(() -> Files.exists(marker(real.node, realGroup)) && !Files.exists(marker(ours.node, realGroup)),
                     START_SECONDS, restarted);
-            report(scenario, "auto_failback on: group back on the restarted real node %.2f s after its start", back);
+            report(scenario, "fail-back: group back on the restarted real node %.2f s after its start", back);
             secondsUntil(holdings, "local/local", 15);
             assertThat(Files.readAllLines(calls())).containsSubsequence(ours.node + " " + realGroup + " stop",
                     real.node + " " + realGroup + " start");
