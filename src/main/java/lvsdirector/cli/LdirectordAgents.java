@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@code ldirectord[::file.cf]} in haresources, built in: a {@link HotStandbyLdirectord} per config file,
  * looked up as ldirectord does (/etc/ha.d/, /etc/ha.d/conf/, as given; default ldirectord.cf).
  */
-final class LdirectordAgents implements BuiltinAgents {
+public final class LdirectordAgents implements BuiltinAgents {
     private static final Logger LOG = LoggerFactory.getLogger(LdirectordAgents.class);
 
     private final Path runDir;
@@ -31,7 +31,7 @@ final class LdirectordAgents implements BuiltinAgents {
         this.launcher = launcher;
     }
 
-    static LdirectordAgents fromEnvironment() {
+    public static LdirectordAgents fromEnvironment() {
         CliEnvironment env = CliEnvironment.system();
         String ownLauncher = env.launcher() == null ? "ldirectord" : env.launcher().replaceFirst("heartbeat$", "ldirectord");
         return new LdirectordAgents(env.runDir(), env.searchPrefixes(), ownLauncher);

@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code scripts/heartbeat}: tools around the heartbeat peer. */
-@Command(name = "heartbeat", mixinStandardHelpOptions = true, subcommands = {DecodeCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class},
+@Command(name = "heartbeat", mixinStandardHelpOptions = true, subcommands = {DecodeCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class,
+        NodestatusCommand.class, RscstatusCommand.class, ControlRequestCommand.Standby.class, ControlRequestCommand.Takeover.class,
+        ControlRequestCommand.Reload.class},
         versionProvider = HeartbeatMain.Version.class,
         description = "Tools for the heartbeat-compatible peer of lvs-director.")
 public final class HeartbeatMain implements Runnable {
@@ -27,6 +29,6 @@ public final class HeartbeatMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (start, stop, status, decode)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (start, stop, status, nodestatus, rscstatus, standby, takeover, reload, decode)");
     }
 }

@@ -18,6 +18,7 @@ import lvsdirector.heartbeat.node.NodeStatus;
 final class RuntimeFiles {
     static final String PID_FILE = "lvsd-heartbeat.pid";
     static final String STATUS_FILE = "lvsd-nodestatus";
+    static final String RSC_FILE = "lvsd-rscstatus";
 
     private final Path dir;
 
@@ -49,6 +50,16 @@ final class RuntimeFiles {
         replace(dir.resolve(STATUS_FILE), text.toString());
     }
 
+    /** What {@code rscstatus} prints: none, local, foreign, all or transition. */
+    void writeRscStatus(String status) throws IOException {
+        replace(dir.resolve(RSC_FILE), status + "\n");
+    }
+
+    Optional<String> readRscStatus() throws IOException {
+        Path file = dir.resolve(RSC_FILE);
+        return Files.exists(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
+    }
+
     Map<String, String> readStatuses() throws IOException {
         Map<String, String> statuses = new LinkedHashMap<>();
         Path file = dir.resolve(STATUS_FILE);
@@ -64,7 +75,7 @@ final class RuntimeFiles {
     }
 
     void removeAll() {
-        for (String name : new String[] {PID_FILE, STATUS_FILE}) {
+        for (String name : new String[] {PID_FILE, STATUS_FILE, RSC_FILE}) {
             try {
                 Files.deleteIfExists(dir.resolve(name));
             } catch (IOException e) {

@@ -1,11 +1,20 @@
 package lvsdirector.cli.heartbeat;
 
+import lvsdirector.cli.LdirectordAgents;
+import lvsdirector.heartbeat.resource.BuiltinAgents;
+import lvsdirector.heartbeat.resource.ResourceException;
+import lvsdirector.heartbeat.vip.VipAgents;
+
 import lvsdirector.support.Hostnames;
 
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +26,8 @@ import lvsdirector.heartbeat.config.ConfigException;
 import lvsdirector.heartbeat.config.HaCf;
 import lvsdirector.heartbeat.config.HaCfParser;
 import lvsdirector.heartbeat.node.HeartbeatNode;
-import lvsdirector.heartbeat.node.MembershipListener;
+import lvsdirector.heartbeat.config.Haresources;
+import lvsdirector.heartbeat.config.HaresourcesParser;
 import lvsdirector.heartbeat.node.NodeStatus;
 import lvsdirector.heartbeat.node.StateDirectory;
 import lvsdirector.heartbeat.wire.AuthKeys;
@@ -31,8 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * shutdown ({@code shutdone}) and exits 0. Exit 2 on a configuration or media error, before any packet.
  */
 @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = HeartbeatMain.Version.class,
-        description = "Run the heartbeat peer in the foreground (membership only: no resources yet).")
+        description = "Run the heartbeat peer in the foreground: membership and the haresources groups.")
 public final class StartCommand implements java.util.concurrent.Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StartCommand.class);
     static final int CONFIG_ERROR = 2;
 
     @Spec
@@ -48,6 +59,23 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--node", paramLabel = "NAME", description = "this node's name (default: the host name, like uname -n)")
     private String node;
 
+    @Option(names = "--init-dir", defaultValue = "/etc/init.d", paramLabel = "DIR",
+            description = "where resource scripts not in CONFIG-DIR/resource.d are looked up (default: ${DEFAULT-VALUE})")
+    private Path initDir;
+
+    @Option(names = "--fence-command", defaultValue = "/sbin/reboot -nf", paramLabel = "COMMAND",
+            description = "run when a resource cannot be stopped, then the peer exits at once, as heartbeat does (default: ${DEFAULT-VALUE})")
+    private String fenceCommand;
+
+    @Option(names = "--script-timeout", defaultValue = "300", paramLabel = "SECONDS",
+            description = "a resource script still running after this long is killed with its children (default: ${DEFAULT-VALUE})")
+    private int scriptTimeout;
+
+    @Option(names = "--scripts-only",
+            description = "run IPaddr, IPaddr2, IPv6addr and ldirectord through their resource.d scripts too, instead of"
+                    + " the built-in agents (rtnetlink + gratuitous ARP; a hot-standby director)")
+    private boolean scriptsOnly;
+
     @Option(names = "--listen", defaultValue = "0.0.0.0", paramLabel = "ADDRESS", description = "address the receiving sockets bind to (default: ${DEFAULT-VALUE})")
     private String listen;
 
@@ -57,10 +85,14 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
         String localNode = (node != null ? node : hostName()).toLowerCase(Locale.ROOT);
         HaCf haCf;
         AuthKeys keys;
+        Haresources haresources;
         try {
             haCf = HaCfParser.read(configDir.resolve("ha.cf"));
             haCf.requireLocalNode(configDir.resolve("ha.cf").toString(), localNode);
             keys = AuthkeysParser.read(configDir.resolve("authkeys"));
+            Path haresourcesFile = configDir.resolve("haresources");
+            haresources = Files.exists(haresourcesFile) ? HaresourcesParser.read(haresourcesFile, new HashSet<>(haCf.nodes()))
+                    : new Haresources(List.of());
         } catch (ConfigException | IOException e) {
             err.println("heartbeat: " + e.getMessage());
             return CONFIG_ERROR;
@@ -70,11 +102,17 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
             err.println("heartbeat: already running with pid " + files.runningPeer().get().pid());
             return CONFIG_ERROR;
         }
+        haCf.notImplemented().forEach(n -> LOG.warn("WARN: {}", n.format()));
+        haCf.warnings().forEach(n -> LOG.warn("WARN: {}", n.format()));
         Vertx vertx = Vertx.vertx();
+        List<BuiltinAgents> builtins = scriptsOnly ? List.of() : builtinAgents();
+        prepare(builtins, haresources);
+        ResourceLayer resources = new ResourceLayer(haCf, localNode, configDir, initDir, List.of(fenceCommand.strip().split("\\s+")),
+                Duration.ofSeconds(scriptTimeout), builtins);
         HeartbeatNode running;
         try {
-            running = HeartbeatNode.start(vertx, haCf, keys, localNode, new StateDirectory(stateDir), listen, new MembershipListener() {})
-                    .await(10, TimeUnit.SECONDS);
+            running = HeartbeatNode.start(vertx, haCf, keys, localNode, new StateDirectory(stateDir), listen,
+                    sender -> resources.create(haresources, sender)).await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             err.println("heartbeat: " + e.getMessage());
             vertx.close();
@@ -82,31 +120,65 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
         }
         long pid = ProcessHandle.current().pid();
         files.writePid(pid);
+        ControlSocket control = ControlSocket.open(stateDir, new ControlCommands(running, resources, configDir));
         // systemd (Type=notify): ready once the media are up and the pid file is written
         SdNotify systemd = SdNotify.fromEnvironment();
         systemd.ready(pid, "running: " + haCf.media().size() + " media up");
         AtomicReference<Map<String, NodeStatus>> written = new AtomicReference<>();
+        AtomicReference<String> writtenRsc = new AtomicReference<>();
         vertx.setPeriodic(0, 200, id -> vertx.executeBlocking(() -> {
             Map<String, NodeStatus> now = running.statuses();
             if (!now.equals(written.get())) {
                 files.writeStatuses(now);
                 written.set(now);
             }
+            String rsc = resources.manager().rscStatus();
+            if (!rsc.equals(writtenRsc.get())) {
+                files.writeRscStatus(rsc);
+                writtenRsc.set(rsc);
+            }
             return null;
         }));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             systemd.stopping("stopping: announcing the shutdown to the cluster");
             try {
-                running.stop(true).await(3, TimeUnit.SECONDS);
+                control.close();
+                // the resources are released first; stop scripts may take their time
+                running.stop(true).await(scriptTimeout + 10L, TimeUnit.SECONDS);
             } catch (Exception e) {
                 System.err.println("heartbeat: stopping: " + e.getMessage());
             }
+            resources.close();
             files.removeAll();
             vertx.close();
             systemd.close();
         }, "heartbeat-shutdown"));
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    /**
+     * Asks the built-ins for every resource once at start-up: a hot-standby director begins checking now,
+     * on both nodes, and an unusable resource is reported before it is needed.
+     */
+    private static void prepare(List<BuiltinAgents> builtins, Haresources haresources) {
+        for (var group : haresources.groups()) {
+            for (var resource : group.resources()) {
+                for (BuiltinAgents builtin : builtins) {
+                    try {
+                        if (builtin.agentFor(resource).isPresent()) {
+                            break;
+                        }
+                    } catch (ResourceException e) {
+                        LOG.warn("WARN: {}", e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<BuiltinAgents> builtinAgents() {
+        return List.of(new VipAgents(), LdirectordAgents.fromEnvironment());
     }
 
     static String hostName() {

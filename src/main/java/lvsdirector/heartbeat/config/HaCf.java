@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param initdead deadtime used until comm is up (default: see {@link HaCfParser})
  * @param deadping deadtime of ping nodes (default deadtime)
  * @param logFacility syslog facility, empty for {@code none} or when unset
+ * @param stonithHosts the {@code stonith_host} lines, in file order
  * @param notImplemented one notice per accepted directive this peer does not implement
  * @param warnings what heartbeat would warn about (e.g. a short initdead)
  */
@@ -36,6 +37,7 @@ public record HaCf(
         boolean logBadPackets,
         MsgFormat msgFormat,
         Duration maxRexmitDelay,
+        List<StonithHost> stonithHosts,
         List<ConfigNotice> notImplemented,
         List<ConfigNotice> warnings) {
 
@@ -43,6 +45,7 @@ public record HaCf(
         nodes = List.copyOf(nodes);
         media = List.copyOf(media);
         pingNodes = List.copyOf(pingNodes);
+        stonithHosts = List.copyOf(stonithHosts);
         notImplemented = List.copyOf(notImplemented);
         warnings = List.copyOf(warnings);
     }

@@ -26,6 +26,7 @@ final class HaCfBuilder {
     int udpPort = 694;
     final List<Medium> media = new ArrayList<>();
     final List<PingNode> pingNodes = new ArrayList<>();
+    final List<StonithHost> stonithHosts = new ArrayList<>();
     AutoFailback autoFailback = AutoFailback.LEGACY;
     String cluster = "linux-ha";
     int hopfudge = 1;
@@ -77,7 +78,7 @@ final class HaCfBuilder {
         }
         return new HaCf(List.copyOf(nodes), keepalive, deadtime, warn, init, deadping != null ? deadping : deadtime, udpPort,
                 media, pingNodes, autoFailback, cluster, hopfudge, logFacility, logFile, debugFile, debugLevel, logBadPackets,
-                msgFormat, maxRexmitDelay, List.copyOf(notImplemented.values()), warnings);
+                msgFormat, maxRexmitDelay, stonithHosts, List.copyOf(notImplemented.values()), warnings);
     }
 
     /** deadtime if above 10 s, 12 s if below 6 s, otherwise twice the deadtime. */

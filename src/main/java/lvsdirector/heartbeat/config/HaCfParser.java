@@ -142,7 +142,11 @@ public final class HaCfParser {
             } else {
                 line.requireTokens(2, Integer.MAX_VALUE, wholeLineUsage(directive));
                 checkWholeLine(line);
-                b.notImplemented(line, "");
+                if (directive.equals("stonith_host")) {
+                    stonithHost(b, line);
+                } else {
+                    b.notImplemented(line, "");
+                }
             }
             return;
         }
@@ -170,6 +174,18 @@ public final class HaCfParser {
         if (line.directive.equals("apiauth")
                 && !t.subList(1, t.size()).stream().allMatch(w -> w.startsWith("uid=") || w.startsWith("gid="))) {
             throw line.error("Invalid apiauth directive: usage: apiauth " + wholeLineUsage("apiauth"));
+        }
+    }
+
+    /** Records the line; only the {@code external} type (a command run with the node's name) is implemented. */
+    private static void stonithHost(HaCfBuilder b, DirectiveLine line) throws ConfigException {
+        List<String> t = line.tokens;
+        if (t.get(1).equals("external") && t.size() < 3) {
+            throw line.error("stonith_host " + t.get(0) + " external: the command to run is missing");
+        }
+        b.stonithHosts.add(new StonithHost(t.get(0), t.get(1), t.subList(2, t.size()), line.number));
+        if (!t.get(1).equals("external")) {
+            b.notImplemented(line, ": only the external type (a command) is supported; STONITH type " + t.get(1) + " is ignored");
         }
     }
 

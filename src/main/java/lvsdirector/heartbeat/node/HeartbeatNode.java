@@ -40,16 +40,26 @@ public final class HeartbeatNode {
     private final long timer;
     private volatile Map<String, NodeStatus> statuses;
 
-    private HeartbeatNode(Context context, UdpMedia media, Membership membership, SenderIdentity identity) {
+    private final MembershipListener listener;
+
+    private HeartbeatNode(Context context, UdpMedia media, Membership membership, SenderIdentity identity, MembershipListener listener) {
         this.context = context;
         this.media = media;
         this.membership = membership;
         this.identity = identity;
+        this.listener = listener;
         this.statuses = membership.statuses();
         this.timer = context.owner().setPeriodic(TICK_MILLIS, id -> {
             membership.tick();
+            listener.tick();
             statuses = membership.statuses();
         });
+    }
+
+    /** Builds the listener once the node can send: it gets the node's signed, sequenced message sender. */
+    @FunctionalInterface
+    public interface ListenerFactory {
+        MembershipListener create(MessageSender sender);
     }
 
     /**
@@ -59,6 +69,12 @@ public final class HeartbeatNode {
      */
     public static Future<HeartbeatNode> start(Vertx vertx, HaCf haCf, AuthKeys keys, String localNode, StateDirectory state,
             String listenHost, MembershipListener listener) throws IOException, MediaException {
+        return start(vertx, haCf, keys, localNode, state, listenHost, sender -> listener);
+    }
+
+    /** Like {@link #start(Vertx, HaCf, AuthKeys, String, StateDirectory, String, MembershipListener)}, the listener built on the loop. */
+    public static Future<HeartbeatNode> start(Vertx vertx, HaCf haCf, AuthKeys keys, String localNode, StateDirectory state,
+            String listenHost, ListenerFactory listenerFactory) throws IOException, MediaException {
         MembershipSettings settings = MembershipSettings.of(haCf, localNode);
         List<MediumTarget> targets = targets(haCf);
         byte[] uuid = state.uuid();
@@ -77,10 +93,11 @@ public final class HeartbeatNode {
             }).onFailure(started::fail).onSuccess(media -> {
                 MessageSender sender = new MessageSender(identity, keys, haCf.msgFormat() == MsgFormat.CLASSIC, media,
                         () -> System.currentTimeMillis() / 1000, HeartbeatNode::loadAverage);
+                MembershipListener listener = listenerFactory.create(sender);
                 Membership membership = new Membership(settings, sender, listener, System::nanoTime, new Random());
                 holder[0] = membership;
                 membership.start();
-                started.complete(new HeartbeatNode(context, media, membership, identity));
+                started.complete(new HeartbeatNode(context, media, membership, identity, listener));
             });
         });
         return started.future();
@@ -118,17 +135,29 @@ public final class HeartbeatNode {
         return statuses;
     }
 
-    /** Sends {@code shutdone} (when {@code graceful}) and closes the media. */
+    /** Runs {@code action} on the node's event loop (where the membership and its listener live). */
+    public void runOnLoop(Runnable action) {
+        context.runOnContext(v -> action.run());
+    }
+
+    /**
+     * Closes the media. When {@code graceful}, first lets the listener finish leaving (the resource layer
+     * releases its groups meanwhile, statuses keep going out), then sends {@code shutdone}.
+     */
     public Future<Void> stop(boolean graceful) {
         Promise<Void> stopped = Promise.promise();
         context.runOnContext(v -> {
-            context.owner().cancelTimer(timer);
-            if (graceful) {
-                membership.shutdown();
-            }
-            statuses = membership.statuses();
-            // let the last datagrams leave before the sockets close
-            context.owner().setTimer(200, id -> media.close().onComplete(stopped));
+            java.util.concurrent.CompletionStage<Void> left = graceful ? listener.leaving()
+                    : java.util.concurrent.CompletableFuture.completedFuture(null);
+            left.whenComplete((ok, failure) -> context.runOnContext(w -> {
+                context.owner().cancelTimer(timer);
+                if (graceful) {
+                    membership.shutdown();
+                }
+                statuses = membership.statuses();
+                // let the last datagrams leave before the sockets close
+                context.owner().setTimer(200, id -> media.close().onComplete(stopped));
+            }));
         });
         return stopped.future();
     }

@@ -1,5 +1,7 @@
 package lvsdirector.heartbeat.node;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import lvsdirector.heartbeat.wire.Message;
 
 /**
@@ -28,4 +30,15 @@ public interface MembershipListener {
      * membership layer does not handle itself, e.g. {@code starting}, {@code resource}, {@code shutdone}.
      */
     default void message(String fromNode, Message message) {}
+
+    /** Called on every tick of the node (about every 100 ms), after the membership's own work. */
+    default void tick() {}
+
+    /**
+     * A graceful stop begins; {@code shutdone} is sent when the returned stage completes (the node keeps
+     * sending its statuses meanwhile), e.g. after the resources were released.
+     */
+    default CompletionStage<Void> leaving() {
+        return CompletableFuture.completedFuture(null);
+    }
 }

@@ -188,6 +188,6 @@ class DecodeCommandTest {
     void withoutASubcommandUsageIsShown() {
         Run r = run();
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("a subcommand is required (start, stop, status, decode)");
+        assertThat(r.err()).contains("a subcommand is required (start, stop, status, nodestatus, rscstatus, standby, takeover, reload, decode)");
     }
 }

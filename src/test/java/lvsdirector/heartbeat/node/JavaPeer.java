@@ -32,6 +32,14 @@ final class JavaPeer implements AutoCloseable {
         Netns.run("chmod", "600", keys.toString());
     }
 
+    /** haresources and one resource script in our resource.d; a stop failure fences by writing {@code fenced}. */
+    void resources(String haresources, String scriptName, String script) throws IOException {
+        Files.writeString(dir.resolve("etc/haresources"), haresources);
+        Path file = Files.createDirectories(dir.resolve("etc/resource.d")).resolve(scriptName);
+        Files.writeString(file, script);
+        file.toFile().setExecutable(true, false);
+    }
+
     Path stateDir() {
         return dir.resolve("state");
     }
@@ -45,7 +53,8 @@ final class JavaPeer implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process = new ProcessBuilder(netns.exec(ns, List.of(java, "-cp", System.getProperty("java.class.path"),
                 HeartbeatMain.class.getName(), "start", "--config-dir", dir.resolve("etc").toString(),
-                "--state-dir", stateDir().toString(), "--node", node)))
+                "--state-dir", stateDir().toString(), "--node", node,
+                "--fence-command", "touch " + dir.resolve("fenced"))))
                 .redirectErrorStream(true).redirectOutput(log().toFile()).start();
     }
 
@@ -75,6 +84,23 @@ final class JavaPeer implements AutoCloseable {
         cli.setErr(new PrintWriter(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         int rc = cli.execute("status", "--state-dir", stateDir().toString(), other);
         return rc == 0 ? out.toString(StandardCharsets.UTF_8).strip() : "rc " + rc;
+    }
+
+    /** Runs {@code heartbeat ARGS --state-dir ...} in this JVM: "rc N: output". */
+    String command(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new HeartbeatMain());
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        List<String> argv = new java.util.ArrayList<>(List.of(args));
+        argv.addAll(List.of("--state-dir", stateDir().toString()));
+        int rc = cli.execute(argv.toArray(String[]::new));
+        return "rc " + rc + ": " + out.toString(StandardCharsets.UTF_8).strip();
+    }
+
+    String rscstatus() {
+        String reply = command("rscstatus");
+        return reply.startsWith("rc 0: ") ? reply.substring(6) : reply;
     }
 
     long generation() throws IOException {

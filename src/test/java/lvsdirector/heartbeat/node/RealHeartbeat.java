@@ -39,6 +39,14 @@ final class RealHeartbeat implements AutoCloseable {
         }
     }
 
+    /** haresources and one resource script in the node's /etc/ha.d/resource.d. */
+    void resources(String haresources, String scriptName, String script) throws IOException {
+        Files.writeString(dir.resolve("etc-ha.d/haresources"), haresources);
+        Path file = dir.resolve("etc-ha.d/resource.d").resolve(scriptName);
+        Files.writeString(file, script);
+        file.toFile().setExecutable(true, false);
+    }
+
     Path log() {
         return dir.resolve("ha-log");
     }
@@ -63,10 +71,32 @@ final class RealHeartbeat implements AutoCloseable {
 
     /** {@code cl_status nodestatus NODE} run inside the node's namespaces, or the error text. */
     String nodestatus(String other) {
+        return clStatus("nodestatus", other);
+    }
+
+    /** {@code cl_status rscstatus}: none, local, foreign, all or transition. */
+    String rscstatus() {
+        return clStatus("rscstatus");
+    }
+
+    /** A heartbeat command-line tool (cl_status, or e.g. /usr/share/heartbeat/hb_standby) run inside the node's namespaces. */
+    String inNode(String... command) {
+        return clStatusLike(command);
+    }
+
+    private String clStatus(String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = "cl_status";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return clStatusLike(command);
+    }
+
+    private String clStatusLike(String... command) {
         try {
             long heartbeat = process.toHandle().children().findFirst().orElseThrow().pid();
-            Process p = new ProcessBuilder("nsenter", "-t", Long.toString(heartbeat), "-m", "-u", "-n", "-p",
-                    "cl_status", "nodestatus", other).redirectErrorStream(true).start();
+            List<String> argv = new java.util.ArrayList<>(List.of("nsenter", "-t", Long.toString(heartbeat), "-m", "-u", "-n", "-p"));
+            argv.addAll(List.of(command));
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             p.waitFor(10, TimeUnit.SECONDS);
             return out;

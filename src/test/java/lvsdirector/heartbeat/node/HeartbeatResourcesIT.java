@@ -1,0 +1,267 @@
+package lvsdirector.heartbeat.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import lvsdirector.testing.RealParts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * haresources with marker-file script resources, our peer paired with Debian's heartbeat 3.0.6 in two
+ * network namespaces (sha1, bcast, {@code keepalive 1, deadtime 6, initdead 12}). Groups:
+ * {@code nodea marker::A} and {@code nodeb marker::B}. Checked: initial acquisition, takeover after a
+ * SIGKILL, fail-back (on) or not (off) when the killed node returns, standby from our side, graceful
+ * shutdown of our peer handing over, and the real node giving back our group when we return.
+ *
+ * <p>CI runs three entries (real heartbeat primary with {@code auto_failback on} and with {@code legacy}, ours
+ * primary with {@code off}), about a minute each; {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
+ */
+class HeartbeatResourcesIT {
+    private static final String TIMING = "keepalive 1\ndeadtime 6\nwarntime 3\ninitdead 12\nudpport 694\nbcast eth0\nnode nodea nodeb\n";
+    private static final String KEYS = "auth 1\n1 sha1 ResourcesKey\n";
+    private static final String HARESOURCES = "nodea marker::A\nnodeb marker::B\n";
+    /** deadtime 6 after the last status (up to 1 s before the kill), plus the start of the marker script. */
+    private static final double TAKEOVER_MAX_SECONDS = 6.0 + 3.0;
+    private static final int START_SECONDS = 60;
+
+    @TempDir
+    Path tmp;
+    private Netns netns;
+    private final List<AutoCloseable> nodes = new ArrayList<>();
+
+    @BeforeAll
+    static void realParts() {
+        RealParts.assume(RealParts.isRoot(), "root (network namespaces)");
+        RealParts.assume(RealParts.executable(RealHeartbeat.BINARY), "heartbeat 3.0.6 (Debian package heartbeat)");
+        RealParts.assume(RealParts.executable("/usr/bin/cl_status"), "cl_status (Debian package heartbeat)");
+        RealParts.assume(RealParts.executable("/usr/bin/unshare") && RealParts.executable("/usr/bin/nsenter"), "unshare/nsenter (util-linux)");
+        RealParts.assume(RealParts.executable("/usr/sbin/ip") || RealParts.executable("/sbin/ip"), "ip (iproute2)");
+    }
+
+    @BeforeEach
+    void namespaces() throws Exception {
+        netns = Netns.create();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        try {
+            for (AutoCloseable node : nodes) {
+                node.close();
+            }
+            for (AutoCloseable node : nodes) {
+                String log = node instanceof JavaPeer p ? p.logText() : ((RealHeartbeat) node).logText();
+                List<String> lines = log.lines().toList();
+                System.out.println("---- last lines of " + node + "\n"
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
+            }
+            if (Files.exists(calls())) {
+                System.out.println("---- resource calls\n" + Files.readString(calls()));
+            }
+        } finally {
+            netns.close();
+        }
+    }
+
+    static Stream<String> scenarios() {
+        if (System.getProperty("heartbeat.resources.matrix", "").equals("all")) {
+            return Stream.of("real-primary/on", "real-primary/off", "real-primary/legacy", "ours-primary/on", "ours-primary/off",
+                    "ours-primary/legacy");
+        }
+        return Stream.of(System.getProperty("heartbeat.resources.matrix", "real-primary/on,ours-primary/off,real-primary/legacy").split(","))
+                .map(String::strip).filter(e -> !e.isEmpty());
+    }
+
+    private Path calls() {
+        return tmp.resolve("calls");
+    }
+
+    private Path marker(String node, String resource) {
+        return tmp.resolve("on-" + node + "-" + resource);
+    }
+
+    /** A marker resource for one node: start/stop create/remove on-NODE-NAME, status prints heartbeat's words. */
+    private String script(String node) {
+        return """
+                #!/bin/sh
+                echo "%1$s $*" >> %2$s
+                f=%3$s/on-%1$s-$1
+                case "$2" in
+                  start) touch "$f" ;;
+                  stop) rm -f "$f" ;;
+                  status) if [ -e "$f" ]; then echo "$1 running"; else echo "$1 stopped"; fi ;;
+                esac
+                exit 0
+                """.formatted(node, calls(), tmp);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void haresourcesWithTheRealHeartbeat(String scenario) throws Exception {
+        boolean realPrimary = scenario.startsWith("real-primary");
+        String mode = scenario.substring(scenario.indexOf('/') + 1);
+        boolean legacy = mode.equals("legacy");
+        // legacy: the home node always asks for its groups back (ip-request)
+        boolean failback = !mode.equals("off");
+        String haCf = TIMING + "auto_failback " + mode + "\n";
+        // the primary is nodea in netns a
+        RealHeartbeat real = new RealHeartbeat(netns, realPrimary ? netns.a : netns.b, realPrimary ? "nodea" : "nodeb",
+                tmp.resolve("real"), haCf, KEYS);
+        nodes.add(real);
+        JavaPeer ours = new JavaPeer(netns, realPrimary ? netns.b : netns.a, realPrimary ? "nodeb" : "nodea", tmp.resolve("ours"),
+                haCf, KEYS);
+        nodes.add(ours);
+        real.resources(HARESOURCES, "marker", script(real.node));
+        ours.resources(HARESOURCES, "marker", script(ours.node));
+        String realGroup = realPrimary ? "A" : "B";
+        String ourGroup = realPrimary ? "B" : "A";
+        // in legacy mode heartbeat keeps no rsc_hold bits (cl_status rscstatus says none): read its markers instead
+        Supplier<String> realHolds = legacy ? () -> heldByMarkers(real.node, realGroup, ourGroup) : real::rscstatus;
+        Supplier<String> holdings = () -> realHolds.get() + "/" + ours.rscstatus();
+
+        // 1. both start: each acquires its own group. Our JVM starts first: a node that is still not heard
+        // from after initdead (12 s) is declared dead and, with auto_failback off, keeps its groups away
+        ours.start();
+        secondsUntil(() -> logOf(ours).contains("info: local status init -> up"), START_SECONDS, System.nanoTime());
+        real.start();
+        double up = secondsUntil(holdings, "local/local", START_SECONDS);
+        report(scenario, "both hold their own group %.2f s after start", up);
+        assertThat(marker(real.node, realGroup)).exists();
+        assertThat(marker(ours.node, ourGroup)).exists();
+        assertThat(Files.readAllLines(calls())).containsSubsequence(ours.node + " " + ourGroup + " status", ours.node + " " + ourGroup + " start");
+
+        // 2. SIGKILL of the real node: we take its group after deadtime
+        TimeUnit.SECONDS.sleep(5);
+        long killed = System.nanoTime();
+        real.kill();
+        Files.deleteIfExists(marker(real.node, realGroup));
+        double takeover = secondsUntil(() -> Files.exists(marker(ours.node, realGroup)), 15, killed);
+        report(scenario, "ours took over the killed real node's group %.2f s after the kill", takeover);
+        assertThat(takeover).isLessThan(TAKEOVER_MAX_SECONDS);
+        secondsUntil(ours::rscstatus, "all", 5);
+        assertThat(ours.currentLog()).contains("WARN: node " + real.node + ": is dead").contains("Resources being acquired from " + real.node);
+
+        // 3. the real node returns: fail-back (on) or not (off)
+        long restarted = System.nanoTime();
+        real.start();
+        if (failback) {
+            double back = secondsUntil(() -> Files.exists(marker(real.node, realGroup)) && !Files.exists(marker(ours.node, realGroup)),
+                    START_SECONDS, restarted);
+            report(scenario, "fail-back: group back on the restarted real node %.2f s after its start", back);
+            secondsUntil(holdings, "local/local", 15);
+            assertThat(Files.readAllLines(calls())).containsSubsequence(ours.node + " " + realGroup + " stop",
+                    real.node + " " + realGroup + " start");
+        } else {
+            secondsUntil(() -> real.nodestatus(ours.node) + "/" + ours.status(real.node), "active/active", START_SECONDS, restarted);
+            secondsUntil(holdings, "none/all", 20);
+            TimeUnit.SECONDS.sleep(3);
+            assertThat(holdings.get()).isEqualTo("none/all");
+            assertThat(marker(real.node, realGroup)).doesNotExist();
+            report(scenario, "auto_failback off: the groups stayed on our peer");
+            // hand the real node's group back so the rest starts from local/local
+            assertThat(ours.command("standby", "foreign")).startsWith("rc 0: ok");
+            secondsUntil(holdings, "local/local", 20);
+        }
+
+        // 4. standby from our side: the real node takes our group, then our takeover gets it back
+        if (legacy) {
+            assertThat(ours.command("standby", "all")).startsWith("rc 1: error: standby needs auto_failback on or off");
+        } else {
+            standbyAndTakeover(scenario, real, ours, holdings, ourGroup);
+        }
+
+        // 5. graceful stop of our peer: the real node takes our group at once, not after deadtime
+        long stopped = System.nanoTime();
+
+        assertThat(ours.stop()).isIn(0, 143);
+        double handover = secondsUntil(() -> Files.exists(marker(real.node, ourGroup)), 10, stopped);
+        report(scenario, "graceful stop of ours: real node runs our group %.2f s after the stop began", handover);
+        assertThat(handover).isLessThan(5);
+        assertThat(marker(ours.node, ourGroup)).doesNotExist();
+        assertThat(real.logText()).contains("Received shutdown notice from '" + ours.node + "'");
+
+        // 6. our peer returns: the real node (holding our group as foreign) gives it back when failback is on
+        ours.start();
+        if (failback) {
+            secondsUntil(holdings, "local/local", START_SECONDS);
+            assertThat(marker(ours.node, ourGroup)).exists();
+            assertThat(marker(real.node, ourGroup)).doesNotExist();
+        } else {
+            secondsUntil(holdings, "all/none", START_SECONDS);
+        }
+        assertThat(ours.currentLog()).doesNotContain("Exception");
+        assertThat(ours.dir.resolve("fenced")).doesNotExist();
+        assertThat(real.logText()).doesNotContain("replay attack").doesNotContain("No reply to standby request");
+    }
+
+    private void standbyAndTakeover(String scenario, RealHeartbeat real, JavaPeer ours, Supplier<String> holdings, String ourGroup)
+            throws InterruptedException {
+        assertThat(ours.command("standby", "all")).startsWith("rc 0: ok");
+        double standby = secondsUntil(holdings, "all/none", 20);
+        report(scenario, "standby: the real node holds everything %.2f s after our hb_standby", standby);
+        assertThat(marker(real.node, ourGroup)).exists();
+        assertThat(marker(ours.node, ourGroup)).doesNotExist();
+        assertThat(ours.command("takeover", "local")).startsWith("rc 0: ok");
+        double takeback = secondsUntil(holdings, "local/local", 20);
+        report(scenario, "hb_takeover local: our group back %.2f s later", takeback);
+        assertThat(marker(ours.node, ourGroup)).exists();
+    }
+
+    /** none, local, foreign or all from the marker files of {@code node}. */
+    private String heldByMarkers(String node, String own, String other) {
+        boolean local = Files.exists(marker(node, own));
+        boolean foreign = Files.exists(marker(node, other));
+        return local ? (foreign ? "all" : "local") : (foreign ? "foreign" : "none");
+    }
+
+    private static String logOf(JavaPeer peer) {
+        try {
+            return peer.currentLog();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static double secondsUntil(Supplier<String> probe, String expected, int maxSeconds) throws InterruptedException {
+        return secondsUntil(probe, expected, maxSeconds, System.nanoTime());
+    }
+
+    private static double secondsUntil(Supplier<String> probe, String expected, int maxSeconds, long startNanos)
+            throws InterruptedException {
+        String[] last = {""};
+        try {
+            return secondsUntil(() -> (last[0] = probe.get()).equals(expected), maxSeconds, startNanos);
+        } catch (AssertionError e) {
+            throw new AssertionError("expected [" + expected + "] within " + maxSeconds + " s, last saw [" + last[0] + "]");
+        }
+    }
+
+    /** Seconds from {@code startNanos} until {@code condition} holds, polled every 100 ms. */
+    private static double secondsUntil(BooleanSupplier condition, int maxSeconds, long startNanos) throws InterruptedException {
+        long deadline = startNanos + Duration.ofSeconds(maxSeconds).toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (condition.getAsBoolean()) {
+                return (System.nanoTime() - startNanos) / 1e9;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new AssertionError("condition not met within " + maxSeconds + " s");
+    }
+
+    private static void report(String scenario, String format, Object... args) {
+        System.out.printf("[heartbeat-resources] " + scenario + ": " + format + "%n", args);
+    }
+}
