@@ -113,7 +113,8 @@ prepare_ours() { # NODE DIR KEEPALIVE DEADTIME WARNTIME INITDEAD
 start_ours() { # NODE DIR
     ip netns exec "$1" unshare --uts --mount --pid --fork --kill-child --mount-proc sh -c '
         hostname "$1"; mount --make-rprivate /; mount -t tmpfs tmpfs /run
-        export LVS_DIRECTOR_RUNDIR=/run
+        export LVS_DIRECTOR_RUNDIR=/run LVS_DIRECTOR_HTTP=off
+        mkdir -p /run/jna && export LVS_DIRECTOR_JAVA_OPTS="-Djna.tmpdir=/run/jna -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
         exec "$3/scripts/heartbeat" start --config-dir "$2/etc" --state-dir "$2/state" --node "$1"' \
         node "$1" "$2" "$home" > "$2/console.log" 2>&1 &
     echo $! > "$2/pid"
@@ -132,7 +133,7 @@ await() { # SECONDS DESCRIPTION COMMAND...: polls every 10 ms, prints the epoch 
 served_after() { awk -v t="$1" '$1 > t && $2 == "ok" { found = 1 } END { exit !found }' "$work/client.log"; }
 vip_on() { ip -n "$1" -4 addr show dev eth0 | grep -q " $VIP/"; }
 table_on() { ip netns exec "$1" ipvsadm -L -n | grep -q "10.0.1.11:80"; }
-peer_seen() { grep -Eiq "node nodea.*(status|state).*active|nodea.*(is )?(now )?active|nodea: status up" "$1"; }
+peer_seen() { cat "$1"/ha-log "$1"/console.log 2>/dev/null | grep -Eiq "node nodea: status active"; }
 
 run_mode() { # MODE
     local mode=$1 dir="$work/$1"
@@ -153,7 +154,7 @@ run_mode() { # MODE
     await 120 "the client to be served through nodea" served_after "$up" >/dev/null
     log "$mode: nodea active and serving; starting nodeb"
     $starter nodeb "$dir/nodeb"
-    await 120 "nodeb to see nodea active" peer_seen "$dir/nodeb/ha-log" >/dev/null
+    await 120 "nodeb to see nodea active" peer_seen "$dir/nodeb" >/dev/null
     sleep 3
     local kill_at; kill_at=$(now)
     ip -n nodea link set eth0 down
