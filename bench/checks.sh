@@ -52,12 +52,12 @@ if [ "${1:-}" = --inside ]; then
     $bench_java config "$n" "$work/ours.cf" "$work/ours.log"
     export LVS_DIRECTOR_RUNDIR=$work/run LVS_DIRECTOR_JAVA_OPTS="-Xmx512m"
     run_one ours-uml "$n" kernel "scripts/ldirectord --backend=kernel $work/ours.cf start" \
-        "scripts/ldirectord $work/ours.cf stop" "$work/run/ldirectord.ours.cf.pid" "$steady" "$rounds" 120 || true
+        "scripts/ldirectord $work/ours.cf stop" "$work/run/ldirectord.ours.cf.pid" "$steady" "$rounds" 90 || true
     ipvsadm -C
     $bench_java config "$n" "/etc/ha.d/bench-checks.cf" "$work/ldirectord.log"
     mkdir -p /var/run /etc/ha.d
     run_one ldirectord "$n" kernel "/usr/sbin/ldirectord bench-checks.cf start" \
-        "/usr/sbin/ldirectord bench-checks.cf stop" "/var/run/ldirectord.bench-checks.cf.pid" "$steady" "$rounds" 120 || true
+        "/usr/sbin/ldirectord bench-checks.cf stop" "/var/run/ldirectord.bench-checks.cf.pid" "$steady" "$rounds" 90 || true
     rm -f /etc/ha.d/bench-checks.cf
     ipvsadm -C
     exit 0
@@ -72,11 +72,13 @@ ulimit -n "$(ulimit -Hn)"
 echo "load before: $(uptime)" >&2
 
 results=()
-$bench_java config "$n_ours" "$work/ours.cf" "$work/ours.log"
 export LVS_DIRECTOR_RUNDIR=$work/run LVS_DIRECTOR_JAVA_OPTS="-Xmx512m"
-results+=("$(run_one ours-host "$n_ours" "control:$work/run/lvs-director/ours.cf.sock" \
-    "scripts/ldirectord --backend=memory $work/ours.cf start" "scripts/ldirectord $work/ours.cf stop" \
-    "$work/run/ldirectord.ours.cf.pid" "$steady" "$rounds" 60 || true)")
+for n in $([ "${SKIP_HOST:-0}" = 1 ] || echo "$n_ours $n_uml"); do
+    $bench_java config "$n" "$work/ours.cf" "$work/ours.log"
+    results+=("$(run_one ours-host "$n" "control:$work/run/lvs-director/ours.cf.sock" \
+        "scripts/ldirectord --backend=memory $work/ours.cf start" "scripts/ldirectord $work/ours.cf stop" \
+        "$work/run/ldirectord.ours.cf.pid" "$steady" "$rounds" 60 || true)")
+done
 if [ "${SKIP_UML:-0}" != 1 ]; then
     while read -r line; do
         case $line in RESULT*) results+=("$line") ;; *) echo "  uml: $line" >&2 ;; esac

@@ -33,7 +33,7 @@ public final class ChecksBench {
     private static void run(Layout layout, String viewSpec, Path pidFile, int steadySeconds, int rounds, int capSeconds)
             throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
-        RealServers servers = new RealServers(vertx, layout.reals());
+        RealServers servers = new RealServers(vertx, layout);
         servers.startAll();
         System.out.println("READY");
         System.out.flush();
@@ -157,13 +157,10 @@ public final class ChecksBench {
         /** Reals (of the whole table) whose weight is not the expected one; a missing real counts as 0. */
         private List<Integer> mismatches() throws Exception {
             List<Integer> wrong = new ArrayList<>();
-            for (int v = 0; v < layout.virtuals(); v++) {
-                Map<Integer, Integer> weights = view.weights(v);
-                for (int j = 0; j < Layout.REALS_PER_VIRTUAL; j++) {
-                    int real = v * Layout.REALS_PER_VIRTUAL + j;
-                    if (weights.getOrDefault(real, 0) != expected(real)) {
-                        wrong.add(real);
-                    }
+            Map<Integer, Integer> weights = view.allWeights(layout.virtuals());
+            for (int real = 0; real < layout.reals(); real++) {
+                if (weights.getOrDefault(real, 0) != expected(real)) {
+                    wrong.add(real);
                 }
             }
             return wrong;

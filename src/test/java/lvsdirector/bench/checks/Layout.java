@@ -10,13 +10,16 @@ import java.util.List;
 /**
  * The checks benchmark's world, derived from N alone so every process (config writer, servers, poller)
  * agrees on it. Real i belongs to virtual i/10; virtual v is 10.200.(v/250).(v%250+1):80 and checks its
- * reals by HTTP when v is even, by TCP connect when v is odd. Real i listens on 127.10.(i/250).(i%250+1):8080.
+ * reals by HTTP when v is even, by TCP connect when v is odd. Real i is 127.10.(i/250).(i%250+1), on
+ * {@link #SAMPLE_PORT} (a listener of its own, closed to take it down) if it is in the sample, else on
+ * {@link #PORT} (one wildcard listener for all: 10,000 listeners would not fit the file-descriptor limit).
  * About 5% of the HTTP reals answer slowly (below the timeout: must stay up), 1% hang (must be down).
  * The sample toggled down and up is every healthy real of 20 virtuals spread over the table.
  */
 record Layout(int reals) {
     static final int REALS_PER_VIRTUAL = 10;
-    static final int PORT = 8080;
+    static final int PORT = 28080;
+    static final int SAMPLE_PORT = 28081;
     static final int SLOW_MILLIS = 400;
 
     enum Kind { OK, SLOW, HANG }
@@ -53,9 +56,23 @@ record Layout(int reals) {
         return real % 20 == 7 || real % 20 == 13 ? Kind.SLOW : Kind.OK;
     }
 
+    boolean inSample(int real) {
+        int virtual = real / REALS_PER_VIRTUAL;
+        int stride = sampleStride();
+        return kind(real) == Kind.OK && (virtual % stride == 0 || virtual % stride == 1);
+    }
+
+    int port(int real) {
+        return inSample(real) ? SAMPLE_PORT : PORT;
+    }
+
+    private int sampleStride() {
+        return Math.max(2, virtuals() / 10);
+    }
+
     /** Virtuals whose healthy reals form the sample: two neighbours (one HTTP, one connect) every stride. */
     List<Integer> sampleVirtuals() {
-        int stride = Math.max(2, virtuals() / 10);
+        int stride = sampleStride();
         List<Integer> picked = new ArrayList<>();
         for (int v = 0; v < virtuals(); v += stride) {
             picked.add(v);
@@ -71,7 +88,7 @@ record Layout(int reals) {
         for (int v : sampleVirtuals()) {
             for (int j = 0; j < REALS_PER_VIRTUAL; j++) {
                 int real = v * REALS_PER_VIRTUAL + j;
-                if (kind(real) == Kind.OK) {
+                if (inSample(real)) {
                     sample.add(real);
                 }
             }
@@ -87,7 +104,8 @@ record Layout(int reals) {
         for (int v = 0; v < virtuals(); v++) {
             cf.append("virtual=").append(vip(v)).append(":80\n");
             for (int j = 0; j < REALS_PER_VIRTUAL; j++) {
-                cf.append("\treal=").append(rip(v * REALS_PER_VIRTUAL + j)).append(':').append(PORT).append(" masq 1\n");
+                cf.append("\treal=").append(rip(v * REALS_PER_VIRTUAL + j)).append(':')
+                        .append(port(v * REALS_PER_VIRTUAL + j)).append(" masq 1\n");
             }
             cf.append("\tscheduler=wrr\n\tprotocol=tcp\n");
             if (http(v)) {

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Every real server of the benchmark in one process: one listener per real, each accepted connection
+ * Every real server of the benchmark in one process: one wildcard listener for the reals outside the sample
+ * (told apart by the local address), one listener per sample real; each accepted connection
  * counted (a connect check or an HTTP check). HTTP answers "ok" at once, after {@link Layout#SLOW_MILLIS}
  * for slow reals, never for hanging ones. {@link #down} closes listeners (connections are refused from
  * then on), {@link #up} opens them again.
@@ -23,12 +24,15 @@ final class RealServers implements AutoCloseable {
             "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
 
     private final Vertx vertx;
+    private final Layout layout;
     private final NetServer[] servers;
+    private NetServer shared;
     private final LongAdder accepted = new LongAdder();
 
-    RealServers(Vertx vertx, int reals) {
+    RealServers(Vertx vertx, Layout layout) {
         this.vertx = vertx;
-        this.servers = new NetServer[reals];
+        this.layout = layout;
+        this.servers = new NetServer[layout.reals()];
     }
 
     long accepted() {
@@ -36,11 +40,10 @@ final class RealServers implements AutoCloseable {
     }
 
     void startAll() throws Exception {
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < servers.length; i++) {
-            all.add(i);
-        }
-        up(all);
+        shared = vertx.createNetServer(new NetServerOptions().setAcceptBacklog(4096).setReuseAddress(true))
+                .connectHandler(socket -> serve(TableView.realIndex(socket.localAddress().host() + ":0"), socket));
+        shared.listen(Layout.PORT, "0.0.0.0").toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        up(layout.sampleReals());
     }
 
     /** Opens the listeners of these reals; returns when all listen. */
@@ -50,7 +53,7 @@ final class RealServers implements AutoCloseable {
             NetServer server = vertx.createNetServer(new NetServerOptions().setAcceptBacklog(1024).setReuseAddress(true))
                     .connectHandler(socket -> serve(real, socket));
             servers[real] = server;
-            listening.add(server.listen(Layout.PORT, Layout.rip(real)));
+            listening.add(server.listen(Layout.SAMPLE_PORT, Layout.rip(real)));
         }
         Future.all(listening).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
@@ -88,6 +91,9 @@ final class RealServers implements AutoCloseable {
 
     @Override
     public void close() {
+        if (shared != null) {
+            shared.close();
+        }
         for (NetServer server : servers) {
             if (server != null) {
                 server.close();

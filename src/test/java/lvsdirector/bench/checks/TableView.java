@@ -20,6 +20,15 @@ interface TableView extends AutoCloseable {
     /** Weight per real; a real missing from the table is absent from the map. */
     Map<Integer, Integer> weights(int virtual) throws Exception;
 
+    /** Weight per real of the whole table, in as few requests as the view allows. */
+    default Map<Integer, Integer> allWeights(int virtuals) throws Exception {
+        Map<Integer, Integer> all = new HashMap<>();
+        for (int v = 0; v < virtuals; v++) {
+            all.putAll(weights(v));
+        }
+        return all;
+    }
+
     @Override
     default void close() {}
 
@@ -57,6 +66,23 @@ interface TableView extends AutoCloseable {
                 String[] f = line.trim().split("\\s+");
                 if (f.length >= 4 && f[0].equals("->") && f[1].startsWith("127.")) {
                     weights.put(realIndex(f[1]), Integer.parseInt(f[3]));
+                }
+            }
+            return weights;
+        }
+
+        /** One `lvsadm -S -n` for the whole table: a request per virtual would load the daemon for nothing. */
+        @Override
+        public Map<Integer, Integer> allWeights(int virtuals) throws IOException {
+            ControlClient.Reply reply = ControlClient.request(socket, List.of("lvsadm", "-S", "-n"));
+            if (reply.status() != 0) {
+                throw new IOException("lvsadm -S -n: " + reply.output());
+            }
+            Map<Integer, Integer> weights = new HashMap<>();
+            for (String line : reply.output().split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 8 && f[0].equals("-a") && f[4].startsWith("127.") && f[6].equals("-w")) {
+                    weights.put(realIndex(f[4]), Integer.parseInt(f[7]));
                 }
             }
             return weights;
