@@ -44,21 +44,21 @@ run_one() {
 }
 
 if [ "${1:-}" = --inside ]; then
-    # inside UML: ours on the kernel backend, then Debian's ldirectord, same N and config
+    # inside UML: Debian's ldirectord, then ours on the kernel backend, same N and config
     shift
     n=$1 steady=$2 rounds=$3
     work=$(mktemp -d /tmp/checks-bench.XXXXXX)
     ulimit -n 20000
-    $bench_java config "$n" "$work/ours.cf" "$work/ours.log"
     export LVS_DIRECTOR_RUNDIR=$work/run LVS_DIRECTOR_JAVA_OPTS="-Xmx512m"
-    run_one ours-uml "$n" kernel "scripts/ldirectord --backend=kernel $work/ours.cf start" \
-        "scripts/ldirectord $work/ours.cf stop" "$work/run/ldirectord.ours.cf.pid" "$steady" "$rounds" 90 || true
-    ipvsadm -C
     $bench_java config "$n" "/etc/ha.d/bench-checks.cf" "$work/ldirectord.log"
     mkdir -p /var/run /etc/ha.d
     run_one ldirectord "$n" kernel "/usr/sbin/ldirectord bench-checks.cf start" \
         "/usr/sbin/ldirectord bench-checks.cf stop" "/var/run/ldirectord.bench-checks.cf.pid" "$steady" "$rounds" 90 || true
     rm -f /etc/ha.d/bench-checks.cf
+    ipvsadm -C
+    $bench_java config "$n" "$work/ours.cf" "$work/ours.log"
+    run_one ours-uml "$n" kernel "scripts/ldirectord --backend=kernel $work/ours.cf start" \
+        "scripts/ldirectord $work/ours.cf stop" "$work/run/ldirectord.ours.cf.pid" "$steady" "$rounds" 90 || true
     ipvsadm -C
     exit 0
 fi

@@ -101,6 +101,35 @@ class HttpRobustnessTest {
         }
     }
 
+    /** A check that timed out must not leave its connection open: at 10,000 reals they pile up to the fd limit. */
+    @Test
+    void timedOutCheckClosesItsConnection() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, LOOPBACK)) {
+            java.util.concurrent.CompletableFuture<Long> closedAt = new java.util.concurrent.CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try (Socket s = silent.accept()) {
+                    s.setSoTimeout(5000);
+                    InputStream in = s.getInputStream();
+                    while (in.read() >= 0) {
+                        // the request head; the server never answers
+                    }
+                    closedAt.complete(System.nanoTime());
+                } catch (IOException e) {
+                    // a reset is a close too; a read timeout is not
+                    closedAt.complete(e instanceof java.net.SocketTimeoutException ? -1L : System.nanoTime());
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            CheckResult r = probe(silent.getLocalPort(), "", Duration.ofMillis(300));
+            long failedAt = System.nanoTime();
+            assertThat(r.message()).isEqualTo("500 Timeout Alarm");
+            long closed = closedAt.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(closed).as("the server saw the connection closed").isPositive();
+            assertThat(Duration.ofNanos(closed - failedAt)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
     @FunctionalInterface
     interface Script {
         void play(OutputStream out) throws Exception;
