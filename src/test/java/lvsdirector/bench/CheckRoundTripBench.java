@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class CheckRoundTripBench {
-    static final int BATCH = 100;
+    static final int BATCH = 50;
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final Buffer OK = Buffer.buffer("HTTP/1.0 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
 
@@ -72,8 +72,8 @@ public class CheckRoundTripBench {
         http = new HttpProber(clientVertx);
         connect = new ConnectProber(clientVertx);
         httpCheck = new HttpCheck(LOOPBACK, port, "http://127.0.0.1:" + port + "/health", null, HttpCheck.Method.GET,
-                "ok", Duration.ofSeconds(2), false);
-        connectCheck = new ConnectCheck(LOOPBACK, port, Duration.ofSeconds(2));
+                "ok", Duration.ofSeconds(10), false);
+        connectCheck = new ConnectCheck(LOOPBACK, port, Duration.ofSeconds(10));
         cpuAtStart = processCpuNanos();
     }
 
