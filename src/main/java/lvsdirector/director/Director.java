@@ -58,6 +58,9 @@ public final class Director implements CheckListener {
     private Future<Void> pendingRound;
     private long timerId = -1;
     private volatile DirectorSnapshot snapshot = DirectorSnapshot.EMPTY;
+    /** Snapshot rebuilds for check outcomes are at most this often (rounds publish at once). */
+    static final long PUBLISH_COALESCE_MS = 100;
+    private boolean publishPending;
     private DirectorObserver observer = DirectorObserver.NONE;
     /** Standby (false): checks run and health is kept, but the IPVS table is neither read nor changed. */
     private volatile boolean active = true;
@@ -190,10 +193,26 @@ public final class Director implements CheckListener {
             LdirectordLog.warn("Ignoring check outcome " + outcome + ": " + e);
             return;
         }
-        publish();
         if (changed) {
             requestRound();
         }
+        publishSoon();
+    }
+
+    /**
+     * Folds the outcomes of {@link #PUBLISH_COALESCE_MS} into one snapshot rebuild: a rebuild walks every
+     * real, so one per outcome made 10,000 reals checked each second cost O(reals²) per second and starved
+     * the event loop (measured with bench/checks.sh).
+     */
+    private void publishSoon() {
+        if (publishPending) {
+            return;
+        }
+        publishPending = true;
+        context.owner().setTimer(PUBLISH_COALESCE_MS, id -> {
+            publishPending = false;
+            publish();
+        });
     }
 
     /**

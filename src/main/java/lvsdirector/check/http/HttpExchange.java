@@ -43,15 +43,17 @@ final class HttpExchange {
     private final HttpClient client;
     private final HttpCheck check;
     private final int bodyLimit;
+    private final ReceivePatterns patterns;
     private final Promise<CheckResult> verdict = Promise.promise();
     private final long start = System.nanoTime();
     private volatile HttpClientRequest current;
     private int redirects;
 
-    HttpExchange(HttpClient client, HttpCheck check, int bodyLimit) {
+    HttpExchange(HttpClient client, HttpCheck check, int bodyLimit, ReceivePatterns patterns) {
         this.client = client;
         this.check = check;
         this.bodyLimit = bodyLimit;
+        this.patterns = patterns;
     }
 
     Future<CheckResult> run() {
@@ -97,7 +99,9 @@ final class HttpExchange {
             // failures reach the request/response handlers; without this Vert.x also logs them as errors
             request.connection().exceptionHandler(e -> { });
             if (verdict.future().isComplete()) {
-                request.reset();
+                // the deadline passed while connecting: an unsent request's reset would leave the connection
+                // idle in the pool for good (thousands of them at scale), so close it
+                request.connection().close();
                 return;
             }
             if (hostHeader != null) {
@@ -172,13 +176,8 @@ final class HttpExchange {
         return CheckResult.failed(FailureReason.MISMATCH, message, ProbeFailures.since(start));
     }
 
-    /**
-     * Perl matches bytes against the bytes of the config file; decoding both sides as ISO-8859-1 (one char
-     * per byte) gives the same answer for UTF-8 text in either.
-     */
     private Pattern receivePattern() {
-        byte[] bytes = check.receive().getBytes(StandardCharsets.UTF_8);
-        return Pattern.compile(new String(bytes, StandardCharsets.ISO_8859_1));
+        return patterns.of(check.receive());
     }
 
     private CheckResult sendFailure(Throwable error) {
@@ -212,6 +211,7 @@ final class HttpExchange {
         HttpClientRequest request = current;
         if (request != null) {
             request.reset();
+            request.connection().close();
         }
     }
 

@@ -18,8 +18,11 @@ public final class HttpProber implements AutoCloseable {
     /** Bodies are matched up to this many bytes; the rest is never read. */
     public static final int DEFAULT_BODY_LIMIT = 1 << 20;
 
+    private static final int IDLE_CLOSE_SECONDS = 60;
+
     private final HttpClient client;
     private final int bodyLimit;
+    private final ReceivePatterns patterns = new ReceivePatterns();
 
     public HttpProber(Vertx vertx) {
         this(vertx, DEFAULT_BODY_LIMIT);
@@ -35,13 +38,15 @@ public final class HttpProber implements AutoCloseable {
                 .setDecompressionSupported(false)
                 .setTrustAll(true)
                 .setVerifyHost(false)
-                .setForceSni(false);
+                .setForceSni(false)
+                // a safety net: no connection of a check outlives a check by long
+                .setIdleTimeout(IDLE_CLOSE_SECONDS);
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(64));
     }
 
     /** Must be called on a Vert.x context; the returned future completes on it. */
     public Future<CheckResult> probe(HttpCheck check) {
-        return new HttpExchange(client, check, bodyLimit).run();
+        return new HttpExchange(client, check, bodyLimit, patterns).run();
     }
 
     @Override
