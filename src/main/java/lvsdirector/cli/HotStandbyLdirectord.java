@@ -67,7 +67,11 @@ final class HotStandbyLdirectord implements ResourceAgent {
     @Override
     public void start() throws ResourceException {
         ensureStandby();
-        if (!control().role().startsWith("active")) {
+        String role = control().awaitRole(START_WAIT);
+        if (role.isEmpty()) {
+            throw new ResourceException(name + ": the director runs but its control socket does not answer");
+        }
+        if (!role.startsWith("active")) {
             request("activate");
         }
     }

@@ -208,7 +208,8 @@ final class LdirectordActions {
     }
 
     private int activateIfStandby(ConfigLocator.Location location) {
-        return role(location).startsWith("standby") ? control(location, "activate") : 0;
+        String role = new LdirectordControl(env.runDir(), location.cfgName()).awaitRole(Duration.ofSeconds(30));
+        return role.startsWith("standby") ? control(location, "activate") : 0;
     }
 
     private String role(ConfigLocator.Location location) {

@@ -24,6 +24,25 @@ final class LdirectordControl {
         }
     }
 
+    /**
+     * The role, waiting (up to {@code limit}) for a daemon that has just written its pid file to open its
+     * control socket; "" when it never answers.
+     */
+    String awaitRole(java.time.Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String role = role();
+        while (role.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "";
+            }
+            role = role();
+        }
+        return role;
+    }
+
     /** Sends the request; returns the daemon's reply (status 0 = done). */
     ControlClient.Reply request(String request) throws IOException {
         return ControlClient.request(socket, List.of(request));
