@@ -15,7 +15,7 @@ trap '[ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"' EXIT
 list=()
 for ((r = 1; r <= rounds; r++)); do list+=("${modes[@]}"); done
 echo "failover bench: ${rounds} round(s) of ${modes[*]} in one UML kernel ($(nproc) host CPUs; load $(cut -d' ' -f1-3 /proc/loadavg))"
-UML_TIMEOUT=$(( 300 + 180 * ${#list[@]} )) "$here/scripts/uml-run" bash "$here/bench/failover/inside.sh" "$work" "${list[@]}" \
+UML_TIMEOUT=$(( 300 + 600 * ${#list[@]} )) "$here/scripts/uml-run" bash "$here/bench/failover/inside.sh" "$work" "${list[@]}" \
     > "$work/uml.out" 2>&1 || { echo "the UML run failed:"; tail -40 "$work/uml.out"; exit 1; }
 grep -v '^RESULT' "$work/uml.out" | grep '^\[' || true
 echo

@@ -133,7 +133,7 @@ await() { # SECONDS DESCRIPTION COMMAND...: polls every 10 ms, prints the epoch 
 served_after() { awk -v t="$1" '$1 > t && $2 == "ok" { found = 1 } END { exit !found }' "$work/client.log"; }
 vip_on() { ip -n "$1" -4 addr show dev eth0 | grep -q " $VIP/"; }
 table_on() { ip netns exec "$1" ipvsadm -L -n | grep -q "10.0.1.11:80"; }
-peer_seen() { cat "$1"/ha-log "$1"/console.log 2>/dev/null | grep -Eiq "node nodea: status active"; }
+peer_seen() { grep -Eiqs "node nodea: status active" "$1"/ha-log "$1"/console.log; }
 
 run_mode() { # MODE
     local mode=$1 dir="$work/$1"
@@ -149,9 +149,9 @@ run_mode() { # MODE
     ip netns exec client python3 "$here/client.py" "$VIP" 80 "$work/client.log" &
     log "$mode: starting nodea"
     $starter nodea "$dir/nodea"
-    await 120 "nodea to hold the VIP" vip_on nodea >/dev/null
+    await 300 "nodea to hold the VIP" vip_on nodea >/dev/null
     local up; up=$(now)
-    await 120 "the client to be served through nodea" served_after "$up" >/dev/null
+    await 300 "the client to be served through nodea" served_after "$up" >/dev/null
     log "$mode: nodea active and serving; starting nodeb"
     $starter nodeb "$dir/nodeb"
     await 120 "nodeb to see nodea active" peer_seen "$dir/nodeb" >/dev/null
@@ -161,9 +161,9 @@ run_mode() { # MODE
     kill -9 "$(cat "$dir/nodea/pid")"
     log "$mode: nodea killed (link down + SIGKILL of its pid namespace)"
     local vip_at table_at served_at
-    vip_at=$(await 60 "nodeb to hold the VIP" vip_on nodeb) || vip_at=0
-    table_at=$(await 60 "nodeb's IPVS table" table_on nodeb) || table_at=0
-    served_at=$(await 60 "the client to be served through nodeb" served_after "$kill_at") || served_at=0
+    vip_at=$(await 180 "nodeb to hold the VIP" vip_on nodeb) || vip_at=0
+    table_at=$(await 180 "nodeb's IPVS table" table_on nodeb) || table_at=0
+    served_at=$(await 180 "the client to be served through nodeb" served_after "$kill_at") || served_at=0
     echo "RESULT mode=$mode vip_ms=$(( vip_at ? vip_at - kill_at : -1 )) table_ms=$(( table_at ? table_at - kill_at : -1 ))" \
         "served_ms=$(( served_at ? served_at - kill_at : -1 ))" \
         "failed_attempts=$(awk -v t="$kill_at" '$1 > t && $2 == "fail"' "$work/client.log" | wc -l)"
