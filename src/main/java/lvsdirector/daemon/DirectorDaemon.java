@@ -26,7 +26,6 @@ import lvsdirector.director.DirectorSnapshot;
 import lvsdirector.director.SideEffects;
 import lvsdirector.ipvs.IpvsBackend;
 import lvsdirector.sanity.StartupSanity;
-import lvsdirector.state.StateDirectory;
 import lvsdirector.state.StateSettings;
 import lvsdirector.logging.LdirectordAppender;
 import lvsdirector.logging.LogSetup;
