@@ -26,7 +26,6 @@ import lvsdirector.director.DirectorSnapshot;
 import lvsdirector.director.SideEffects;
 import lvsdirector.ipvs.IpvsBackend;
 import lvsdirector.sanity.StartupSanity;
-import lvsdirector.state.StateDirectory;
 import lvsdirector.state.StateSettings;
 import lvsdirector.logging.LdirectordAppender;
 import lvsdirector.logging.LogSetup;
@@ -175,7 +174,7 @@ public final class DirectorDaemon {
         observability = observed;
         startControlSocket();
         connectionSync = ConnectionSyncSetup.forDirector(backend, settings.site(),
-                new StateDirectory(stateSettings, Clock.systemUTC()), LOG::info);
+                overrides.directory(), LOG::info);
         (standbyStart ? director.startInStandby(config) : director.start(config)).onComplete(started -> {
             if (!standbyStart) {
                 syncAsActive();
@@ -278,7 +277,7 @@ public final class DirectorDaemon {
     StateView stateView() {
         OverrideControl o = overrides;
         return o == null ? StateView.NONE : new StateView(o.drbdStatus(),
-                o.unmatched().stream().map(lvsdirector.state.RealOverride::describe).toList());
+                o.unmatched().stream().map(lvsdirector.state.RealOverride::describe).toList(), o.metricsView());
     }
 
     public DirectorSnapshot snapshot() {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import lvsdirector.config.DirectorConfig;
 import lvsdirector.director.OperatorOverrides;
+import lvsdirector.metrics.StatusReport;
 import lvsdirector.state.OverrideStore;
 import lvsdirector.state.OwnerRecord;
 import lvsdirector.state.Placement;
@@ -92,6 +93,21 @@ final class OverrideControl {
             return s.minor().localRole() + " " + s.resource() + " (" + s.minor().connection() + ")";
         }
         return current.placement().describe();
+    }
+
+    /** The state directory as the metrics show it (placement as of the last refresh). */
+    synchronized StatusReport.StateDirectory metricsView() {
+        Placement p = current == null ? directory.locate() : current.placement();
+        String placement = p instanceof Placement.Shared ? "shared" : p instanceof Placement.Local ? "local" : "refused";
+        // local means no DRBD state directory here at all; refused means DRBD is there but not ours to write
+        Boolean primary = p instanceof Placement.Shared s ? Boolean.valueOf(s.minor().primary())
+                : p instanceof Placement.Refused ? Boolean.FALSE : null;
+        return new StatusReport.StateDirectory(placement, primary, directory.lastWriteMillis());
+    }
+
+    /** The directory the overrides (and every other state file of this director) are written through. */
+    StateDirectory directory() {
+        return directory;
     }
 
     synchronized List<RealOverride> unmatched() {

@@ -27,7 +27,7 @@ final class StatusReports {
         }
         String status = snapshot.status() == null ? "unknown" : snapshot.status().word();
         return new StatusReport(status, clock.instant(), virtuals, StatusReport.NOT_AVAILABLE, state.drbd(),
-                state.unmatchedOverrides());
+                state.unmatchedOverrides(), state.metrics());
     }
 
     private static StatusReport.Health health(DirectorSnapshot.RealView r) {

@@ -154,11 +154,29 @@ public final class DirectorMetrics {
                 }
             }
         }
+        stateDirectory(status.stateDirectory(), samples);
         samples.add(new GaugeBoard.Sample("lvsdirector.overrides.unmatched",
                 "Operator overrides that name no configured real server", Tags.empty(),
                 status.unmatchedOverrides().size()));
         board.show(samples);
         dropMetersOfUnconfigured(configured);
+    }
+
+    private static void stateDirectory(StatusReport.StateDirectory state, List<GaugeBoard.Sample> samples) {
+        if (state == null) {
+            return;
+        }
+        samples.add(new GaugeBoard.Sample("lvsdirector.state.placement",
+                "Always 1; the label says where operator state is kept (shared, local or refused)",
+                Tags.of("placement", state.placement()), 1));
+        if (state.drbdPrimary() != null) {
+            samples.add(new GaugeBoard.Sample("lvsdirector.state.drbd.primary",
+                    "1 when this node is DRBD Primary of the state directory's resource, 0 otherwise", Tags.empty(),
+                    state.drbdPrimary() ? 1 : 0));
+        }
+        samples.add(new GaugeBoard.Sample("lvsdirector.state.last.write.timestamp.seconds",
+                "Unix time of the last successful state-file write by this director, 0 before the first", Tags.empty(),
+                state.lastWriteMillis() / 1000.0));
     }
 
     /** Counters and timers of a virtual or real that a reload removed go with it. */

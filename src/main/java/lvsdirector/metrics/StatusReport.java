@@ -11,15 +11,30 @@ import java.util.List;
  * @param drbd         the DRBD state directory's role, "n/a" when no DRBD state directory is in use
  * @param unmatchedOverrides operator overrides that name no configured real (kept, shown so they are
  *                           not forgotten), as text
+ * @param stateDirectory where operator state is kept, null when the reporter has no state directory
  */
 public record StatusReport(String daemonStatus, Instant generatedAt, List<Virtual> virtuals, String heartbeat,
-                           String drbd, List<String> unmatchedOverrides) {
+                           String drbd, List<String> unmatchedOverrides, StateDirectory stateDirectory) {
     public static final String NOT_AVAILABLE = "n/a";
 
     public StatusReport {
         virtuals = List.copyOf(virtuals);
         unmatchedOverrides = List.copyOf(unmatchedOverrides);
     }
+
+    public StatusReport(String daemonStatus, Instant generatedAt, List<Virtual> virtuals, String heartbeat, String drbd,
+                        List<String> unmatchedOverrides) {
+        this(daemonStatus, generatedAt, virtuals, heartbeat, drbd, unmatchedOverrides, null);
+    }
+
+    /**
+     * The state directory as the metrics show it.
+     *
+     * @param placement       shared (the DRBD directory), local, or refused
+     * @param drbdPrimary     whether this node is DRBD Primary of the state resource; null without DRBD
+     * @param lastWriteMillis Unix time in ms of the last successful state-file write, 0 before the first
+     */
+    public record StateDirectory(String placement, Boolean drbdPrimary, long lastWriteMillis) {}
 
     public StatusReport(String daemonStatus, Instant generatedAt, List<Virtual> virtuals, String heartbeat, String drbd) {
         this(daemonStatus, generatedAt, virtuals, heartbeat, drbd, List.of());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decides, each time it is asked, where this node's state lives: the DRBD directory when this node is
@@ -15,10 +16,16 @@ import java.util.Optional;
 public final class StateDirectory {
     private final StateSettings settings;
     private final Clock clock;
+    private final AtomicLong lastWriteMillis = new AtomicLong();
 
     public StateDirectory(StateSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Unix time (ms) of the last successful write of a file this directory handed out, 0 before the first. */
+    public long lastWriteMillis() {
+        return lastWriteMillis.get();
     }
 
     public StateSettings settings() {
@@ -94,7 +101,7 @@ public final class StateDirectory {
         } else {
             throw new IllegalArgumentException(p.describe());
         }
-        return new StateFile(dir, name, format, settings.node(), clock);
+        return new StateFile(dir, name, format, settings.node(), clock, ms -> lastWriteMillis.accumulateAndGet(ms, Math::max));
     }
 
     private static boolean sameDevice(String mounted, Path configured) {

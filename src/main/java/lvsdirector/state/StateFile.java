@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,6 +40,7 @@ public final class StateFile {
     private final int format;
     private final String node;
     private final Clock clock;
+    private final LongConsumer written;
     private long lastSeq;
 
     /**
@@ -46,6 +48,11 @@ public final class StateFile {
      * @param node   the name written as {@code node}
      */
     public StateFile(Path dir, String name, int format, String node, Clock clock) {
+        this(dir, name, format, node, clock, ms -> { });
+    }
+
+    /** Like the plain constructor; {@code written} gets the write time (ms) of each successful write. */
+    public StateFile(Path dir, String name, int format, String node, Clock clock, LongConsumer written) {
         if (name.isEmpty() || name.contains("/") || name.startsWith(".")) {
             throw new IllegalArgumentException("state file name must be a plain file name: " + name);
         }
@@ -54,6 +61,7 @@ public final class StateFile {
         this.format = format;
         this.node = node;
         this.clock = clock;
+        this.written = written;
     }
 
     public Path path() {
@@ -139,6 +147,7 @@ public final class StateFile {
             StateDocument written = new StateDocument(format, lastSeq + 1, node, clock.millis(), payload);
             replace(encode(written));
             lastSeq = written.seq();
+            this.written.accept(written.writtenAtMs());
             return written;
         } finally {
             local.unlock();

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +27,9 @@ import lvsdirector.heartbeat.config.ConfigException;
 import lvsdirector.heartbeat.config.HaCf;
 import lvsdirector.heartbeat.config.HaCfParser;
 import lvsdirector.heartbeat.node.HeartbeatNode;
+import lvsdirector.heartbeat.node.MembershipListeners;
+import lvsdirector.metrics.EndpointAccess;
+import lvsdirector.metrics.HttpEndpoint;
 import lvsdirector.heartbeat.config.Haresources;
 import lvsdirector.heartbeat.config.HaresourcesParser;
 import lvsdirector.heartbeat.node.NodeStatus;
@@ -79,6 +83,10 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--listen", defaultValue = "0.0.0.0", paramLabel = "ADDRESS", description = "address the receiving sockets bind to (default: ${DEFAULT-VALUE})")
     private String listen;
 
+    @Option(names = "--http", defaultValue = "127.0.0.1:9511", paramLabel = "HOST:PORT|off",
+            description = "where /metrics (Prometheus text) is served; off for none (default: ${DEFAULT-VALUE})")
+    private String http;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -97,6 +105,13 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
             err.println("heartbeat: " + e.getMessage());
             return CONFIG_ERROR;
         }
+        Optional<HttpEndpoint> endpoint;
+        try {
+            endpoint = HttpEndpoint.parse(http);
+        } catch (IllegalArgumentException e) {
+            err.println("heartbeat: --http: " + e.getMessage());
+            return CONFIG_ERROR;
+        }
         RuntimeFiles files = new RuntimeFiles(stateDir);
         if (files.runningPeer().isPresent()) {
             err.println("heartbeat: already running with pid " + files.runningPeer().get().pid());
@@ -109,10 +124,18 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
         prepare(builtins, haresources);
         ResourceLayer resources = new ResourceLayer(haCf, localNode, configDir, initDir, List.of(fenceCommand.strip().split("\\s+")),
                 Duration.ofSeconds(scriptTimeout), builtins);
+        HeartbeatMetrics metrics = new HeartbeatMetrics(haCf.nodes(), localNode);
+        AtomicReference<HeartbeatNode> started = new AtomicReference<>();
         HeartbeatNode running;
         try {
+            if (endpoint.isPresent()) {
+                MetricsHttpServer.start(vertx, endpoint.get(), () -> metrics.scrape(peerState(started.get(), resources)),
+                        EndpointAccess.system(Optional.empty())).await(10, TimeUnit.SECONDS);
+            }
             running = HeartbeatNode.start(vertx, haCf, keys, localNode, new StateDirectory(stateDir), listen,
-                    sender -> resources.create(haresources, sender)).await(10, TimeUnit.SECONDS);
+                    sender -> MembershipListeners.observed(resources.create(haresources, sender), metrics))
+                    .await(10, TimeUnit.SECONDS);
+            started.set(running);
         } catch (Exception e) {
             err.println("heartbeat: " + e.getMessage());
             vertx.close();
@@ -155,6 +178,14 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
         }, "heartbeat-shutdown"));
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    private static HeartbeatMetrics.PeerState peerState(HeartbeatNode node, ResourceLayer resources) {
+        if (node == null || resources.manager() == null) {
+            return HeartbeatMetrics.PeerState.EMPTY;
+        }
+        return new HeartbeatMetrics.PeerState(node.statuses(), resources.manager().rscStatus(),
+                resources.manager().takeovers().snapshot(), node.droppedPackets());
     }
 
     /**

@@ -41,8 +41,11 @@ public final class HeartbeatNode {
     private volatile Map<String, NodeStatus> statuses;
 
     private final MembershipListener listener;
+    private final PacketGate gate;
 
-    private HeartbeatNode(Context context, UdpMedia media, Membership membership, SenderIdentity identity, MembershipListener listener) {
+    private HeartbeatNode(Context context, UdpMedia media, Membership membership, SenderIdentity identity, MembershipListener listener,
+            PacketGate gate) {
+        this.gate = gate;
         this.context = context;
         this.media = media;
         this.membership = membership;
@@ -97,7 +100,7 @@ public final class HeartbeatNode {
                 Membership membership = new Membership(settings, sender, listener, System::nanoTime, new Random());
                 holder[0] = membership;
                 membership.start();
-                started.complete(new HeartbeatNode(context, media, membership, identity, listener));
+                started.complete(new HeartbeatNode(context, media, membership, identity, listener, gate));
             });
         });
         return started.future();
@@ -133,6 +136,11 @@ public final class HeartbeatNode {
     /** Every configured node's status as last seen by the event loop (safe from any thread). */
     public Map<String, NodeStatus> statuses() {
         return statuses;
+    }
+
+    /** Received packets dropped so far, by reason (safe from any thread). */
+    public Map<String, Long> droppedPackets() {
+        return gate.drops();
     }
 
     /** Runs {@code action} on the node's event loop (where the membership and its listener live). */

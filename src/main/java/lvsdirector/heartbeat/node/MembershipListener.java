@@ -19,6 +19,13 @@ public interface MembershipListener {
     /** A peer was declared dead: no status for its advertised dead time. */
     default void nodeDead(String node) {}
 
+    /**
+     * A peer's status arrived later than warntime after its previous one (but it was still alive).
+     *
+     * @param pastDeadtime the interval even exceeded the peer's dead time
+     */
+    default void lateHeartbeat(String node, long intervalMillis, boolean pastDeadtime) {}
+
     /** A peer restarted: a status with a higher generation than the one we knew. */
     default void nodeRestarted(String node, long oldGeneration, long newGeneration) {}
 

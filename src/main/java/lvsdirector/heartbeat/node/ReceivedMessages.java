@@ -138,8 +138,10 @@ final class ReceivedMessages {
             long intervalMs = TimeUnit.NANOSECONDS.toMillis(now - peer.lastStatusNanos);
             if (intervalMs > peer.deadtimeMillis && wasAlive) {
                 LOG.error("CRIT: Late heartbeat: Node {}: interval {} ms (> deadtime)", peer.name, intervalMs);
+                membership.listener().lateHeartbeat(peer.name, intervalMs, true);
             } else if (intervalMs > membership.settings().warntime().toMillis() && wasAlive) {
                 LOG.warn("WARN: Late heartbeat: Node {}: interval {} ms", peer.name, intervalMs);
+                membership.listener().lateHeartbeat(peer.name, intervalMs, false);
             }
         }
         if (peer.heard && !wasAlive) {

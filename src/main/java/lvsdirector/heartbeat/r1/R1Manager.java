@@ -48,6 +48,7 @@ public final class R1Manager implements MembershipListener {
     private boolean takeoverPending;
     private long requestDeadline = -1;
     private volatile String rscStatus = "transition";
+    final Takeovers takeovers = new Takeovers();
 
     public R1Manager(String localNode, List<String> nodes, AutoFailback mode, Groups groups, Consumer<Message> out,
             LongSupplier nanoClock, StonithHook stonith, R1Timing timing) {
@@ -73,6 +74,11 @@ public final class R1Manager implements MembershipListener {
     /** What {@code cl_status rscstatus} prints: none, local, foreign, all, or transition. Any thread. */
     public String rscStatus() {
         return rscStatus;
+    }
+
+    /** The takeovers this node did so far. Any thread. */
+    public Takeovers takeovers() {
+        return takeovers;
     }
 
     long now() {
@@ -305,6 +311,9 @@ public final class R1Manager implements MembershipListener {
         phase = Phase.STABLE;
         Holdings missing = Holdings.ALL.minus(held);
         held = Holdings.ALL;
+        if (missing.foreign() && !why.equals("alone")) {
+            takeovers.count(Takeovers.PEER_DOWN);
+        }
         if (mode.niceFailback()) {
             send(R1Messages.resource(held, true, Optional.of("req_our_resources()")));
         }

@@ -95,6 +95,7 @@ final class StandbyExchange {
         if (role == Role.TAKER && named == set) {
             Holdings ours = set.mirrored();
             manager.held = manager.held.plus(ours);
+            manager.takeovers.count(ours == Holdings.LOCAL ? Takeovers.FAILBACK : Takeovers.STANDBY);
             manager.groups.acquire(ours, () -> {
                 manager.send(R1Messages.ask(named, "done"));
                 manager.send(R1Messages.resource(manager.held, true, Optional.empty()));

@@ -2,6 +2,10 @@ package lvsdirector.heartbeat.transport;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.Optional;
 import java.util.Set;
 import lvsdirector.heartbeat.wire.DecodeResult;
@@ -22,6 +26,7 @@ public final class PacketGate {
     private final String localNode;
     private final Set<String> nodes;
     private final boolean logBadPackets;
+    private final Map<String, LongAdder> drops = new ConcurrentHashMap<>();
 
     public PacketGate(PacketDecoder decoder, String localNode, List<String> nodes, boolean logBadPackets) {
         this.decoder = decoder;
@@ -34,24 +39,32 @@ public final class PacketGate {
     public Optional<Message> admit(byte[] datagram, String from) {
         DecodeResult result = decoder.decode(datagram);
         if (result instanceof DecodeResult.Rejected rejected) {
-            return drop(from, rejected.describe());
+            return drop(from, rejected.reason().words().replace(' ', '_'), rejected.describe());
         }
         Message message = ((DecodeResult.Accepted) result).message();
         Optional<String> src = message.get("src");
         if (src.isEmpty()) {
-            return drop(from, "authentic packet without src field");
+            return drop(from, "no_src", "authentic packet without src field");
         }
         String node = src.get().toLowerCase(Locale.ROOT);
         if (node.equals(localNode)) {
             return Optional.empty();
         }
         if (!nodes.contains(node)) {
-            return drop(from, "bad node [" + src.get() + "] in message: not a node of ha.cf");
+            return drop(from, "unknown_node", "bad node [" + src.get() + "] in message: not a node of ha.cf");
         }
         return Optional.of(message);
     }
 
-    private Optional<Message> drop(String from, String why) {
+    /** Packets dropped so far, by reason (the decoder's reject reason, no_src, unknown_node). Any thread. */
+    public Map<String, Long> drops() {
+        Map<String, Long> copy = new TreeMap<>();
+        drops.forEach((reason, n) -> copy.put(reason, n.sum()));
+        return copy;
+    }
+
+    private Optional<Message> drop(String from, String reason, String why) {
+        drops.computeIfAbsent(reason, r -> new LongAdder()).increment();
         if (logBadPackets) {
             LOG.error("ERROR: dropped packet from {}: {}", from, why);
         }

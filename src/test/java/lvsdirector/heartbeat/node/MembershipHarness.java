@@ -36,9 +36,15 @@ final class MembershipHarness implements MembershipListener {
     long peerGeneration = 0x6b0644a8L;
 
     MembershipHarness() {
+        this(null);
+    }
+
+    /** With {@code observer} (e.g. metrics) seeing every event before this harness records it; null for none. */
+    MembershipHarness(MembershipListener observer) {
         MessageSender sender = new MessageSender(new SenderIdentity("nodeb", UUID_B, 0x77, 3), KEYS, true, packets::add,
                 () -> 0x6b0644a7L, () -> "0.00 0.00 0.00 1/1 1");
-        membership = new Membership(settings, sender, this, () -> now, new Random(7));
+        membership = new Membership(settings, sender, observer == null ? this : MembershipListeners.observed(this, observer),
+                () -> now, new Random(7));
     }
 
     void advanceMillis(long millis) {

@@ -76,6 +76,8 @@ final class R1Pair {
         boolean running;
         Membership membership;
         R1Manager manager;
+        /** Sees every membership event before the manager does (e.g. metrics); null for none. */
+        lvsdirector.heartbeat.node.MembershipListener observer;
         final Set<String> runningGroups = new HashSet<>();
         /** Group keys whose start fails on this node. */
         final Set<String> failing = new HashSet<>();
@@ -103,7 +105,8 @@ final class R1Pair {
             ResourceWork work = (job, done) -> jobs.add(new Runnable[] {job, done});
             Groups groups = new Groups(HARESOURCES, name, actions(), work, () -> now, TIMING);
             manager = new R1Manager(name, settings.nodes(), mode, groups, sender::send, () -> now, stonith, TIMING);
-            membership = new Membership(settings, sender, manager, () -> now, new Random(name.hashCode()));
+            var listener = observer == null ? manager : lvsdirector.heartbeat.node.MembershipListeners.observed(manager, observer);
+            membership = new Membership(settings, sender, listener, () -> now, new Random(name.hashCode()));
             membership.start();
         }
 

@@ -79,4 +79,16 @@ class PacketGateTest {
         assertThat(quiet.admit(new byte[] {'x'}, "10.0.0.9:77")).isEmpty();
         assertThat(logged.list).isEmpty();
     }
+
+    @Test
+    void dropsAreCountedByReasonAndOwnOrAdmittedPacketsAreNot() {
+        gate.admit(BadPackets.signed(BadPackets.status("nodea", 5, 1), KEY), "10.0.0.1:1");
+        gate.admit(BadPackets.signed(BadPackets.status("nodeb", 5, 1), KEY), "10.0.0.2:1");
+        gate.admit(BadPackets.forged(BadPackets.status("nodea", 5, 1), KEY), "10.0.0.9:77");
+        gate.admit(BadPackets.forged(BadPackets.status("nodea", 6, 1), KEY), "10.0.0.9:77");
+        gate.admit(BadPackets.truncated(BadPackets.status("nodea", 5, 1), KEY), "10.0.0.9:77");
+        gate.admit(BadPackets.signed(BadPackets.status("nodez", 5, 1), KEY), "10.0.0.9:77");
+        assertThat(gate.drops()).containsOnlyKeys("signature_mismatch", "truncated", "unknown_node")
+                .containsEntry("signature_mismatch", 2L).containsEntry("truncated", 1L).containsEntry("unknown_node", 1L);
+    }
 }

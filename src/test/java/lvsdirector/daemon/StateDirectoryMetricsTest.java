@@ -1,0 +1,89 @@
+package lvsdirector.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import lvsdirector.metrics.DirectorMetrics;
+import lvsdirector.metrics.StatusReport;
+import lvsdirector.state.StateSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** The state directory's placement, DRBD role and last write, from a real OverrideControl over fake /proc files, in the scrape. */
+class StateDirectoryMetricsTest {
+    private static final String DRBD_HEADER = "version: 8.4.11 (api:1/proto:86-101)\nsrcversion: 059B1B470318F053F5077D5\n";
+
+    @TempDir
+    Path dir;
+    private Path procDrbd;
+    private Path procMounts;
+    private OverrideControl control;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        procDrbd = dir.resolve("proc-drbd");
+        procMounts = dir.resolve("proc-mounts");
+        Files.writeString(procMounts, "/dev/sda1 / ext4 rw 0 0\n");
+        Files.createDirectories(dir.resolve("state"));
+        StateSettings settings = new StateSettings(dir.resolve("state"), dir.resolve("local"), "r0", Path.of("/dev/drbd0"),
+                procDrbd, procMounts, "nodeA");
+        control = new OverrideControl(settings, () -> null, overrides -> { }, LoggerFactory.getLogger("test"));
+    }
+
+    private void drbd(String role) throws Exception {
+        Files.writeString(procDrbd, DRBD_HEADER + " 0: cs:Connected ro:" + role + " ds:UpToDate/UpToDate C r-----\n");
+    }
+
+    private static String scrape(StatusReport.StateDirectory state) {
+        return new DirectorMetrics(Clock.systemUTC()).scrape(new StatusReport("running", Instant.now(), List.of(), "n/a",
+                "n/a", List.of(), state));
+    }
+
+    @Test
+    void localPlacementHasNoDrbdGaugeAndTheTimestampFollowsAWrite() throws Exception {
+        control.refresh();
+        assertThat(control.metricsView()).isEqualTo(new StatusReport.StateDirectory("local", null, 0));
+        assertThat(scrape(control.metricsView())).contains("lvsdirector_state_placement{placement=\"local\"} 1.0")
+                .contains("lvsdirector_state_last_write_timestamp_seconds 0.0")
+                .doesNotContain("lvsdirector_state_drbd_primary");
+        long before = System.currentTimeMillis();
+        control.directory().file("probe.json", 1).write(new JsonObject().put("x", 1));
+        long written = control.metricsView().lastWriteMillis();
+        assertThat(written).isBetween(before, System.currentTimeMillis());
+        assertThat(scrape(control.metricsView())).contains("lvsdirector_state_last_write_timestamp_seconds " + written / 1000.0);
+    }
+
+    @Test
+    void primaryWithTheMountIsSharedAndItsOwnerRecordCountsAsAWrite() throws Exception {
+        drbd("Primary/Secondary");
+        Files.writeString(procMounts, "/dev/drbd0 " + dir.resolve("state") + " ext4 rw 0 0\n", java.nio.file.StandardOpenOption.APPEND);
+        control.refresh();
+        StatusReport.StateDirectory view = control.metricsView();
+        assertThat(view.placement()).isEqualTo("shared");
+        assertThat(view.drbdPrimary()).isTrue();
+        assertThat(view.lastWriteMillis()).isPositive();
+        assertThat(scrape(view)).contains("lvsdirector_state_placement{placement=\"shared\"} 1.0")
+                .contains("lvsdirector_state_drbd_primary 1.0");
+    }
+
+    @Test
+    void secondaryIsRefusedWithDrbdPrimaryZeroAndNothingWritten() throws Exception {
+        drbd("Secondary/Primary");
+        control.refresh();
+        assertThat(control.metricsView()).isEqualTo(new StatusReport.StateDirectory("refused", false, 0));
+        assertThat(scrape(control.metricsView())).contains("lvsdirector_state_placement{placement=\"refused\"} 1.0")
+                .contains("lvsdirector_state_drbd_primary 0.0");
+    }
+
+    @Test
+    void aReportWithoutStateDirectoryShowsNoStateGauges() {
+        assertThat(scrape(null)).doesNotContain("lvsdirector_state_");
+    }
+}
