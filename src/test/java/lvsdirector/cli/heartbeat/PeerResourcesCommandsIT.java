@@ -91,7 +91,7 @@ class PeerResourcesCommandsIT {
         assertThat(run("rscstatus", "--state-dir", state.toString()).code()).isEqualTo(1);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         peer = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HeartbeatMain.class.getName(), "start",
-                "--config-dir", tmp.resolve("etc").toString(), "--state-dir", state.toString(), "--node", "nodeb")
+                "--config-dir", tmp.resolve("etc").toString(), "--state-dir", state.toString(), "--node", "nodeb", "--http", "off")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("peer.log").toFile()).start();
 
         try {
