@@ -15,12 +15,7 @@ import lvsdirector.heartbeat.transport.BadPackets;
 import lvsdirector.heartbeat.wire.AuthKey;
 import lvsdirector.heartbeat.wire.AuthMethod;
 import lvsdirector.heartbeat.wire.Message;
-import lvsdirector.testing.RealParts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code keepalive 1, deadtime 6, warntime 3, initdead 12} as in the spec's interop plan (§8.2). Needs root,
  * iproute2, util-linux (unshare, nsenter) and the heartbeat package.
  */
-class HeartbeatInteropIT {
+class HeartbeatInteropIT extends NamespacePairIT {
     private static final String TIMING = "keepalive 1\ndeadtime 6\nwarntime 3\ninitdead 12\nudpport 694\n";
     private static final String NODES = "node nodea nodeb\n";
     /** Dead declared after the last status; the last status left up to one keepalive before the kill. */
@@ -38,41 +33,6 @@ class HeartbeatInteropIT {
     /** A JVM start on a loaded 2-core machine took up to 20 s; heartbeat itself needs about 1.5 s. */
     private static final int START_SECONDS = 60;
 
-    @TempDir
-    Path tmp;
-    private Netns netns;
-    private final List<AutoCloseable> nodes = new ArrayList<>();
-
-    @BeforeAll
-    static void realParts() {
-        RealParts.assume(RealParts.isRoot(), "root (network namespaces)");
-        RealParts.assume(RealParts.executable(RealHeartbeat.BINARY), "heartbeat 3.0.6 (Debian package heartbeat)");
-        RealParts.assume(RealParts.executable("/usr/bin/cl_status"), "cl_status (Debian package heartbeat)");
-        RealParts.assume(RealParts.executable("/usr/bin/unshare") && RealParts.executable("/usr/bin/nsenter"), "unshare/nsenter (util-linux)");
-        RealParts.assume(RealParts.executable("/usr/sbin/ip") || RealParts.executable("/sbin/ip"), "ip (iproute2)");
-    }
-
-    @BeforeEach
-    void namespaces() throws Exception {
-        netns = Netns.create();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        try {
-            for (AutoCloseable node : nodes) {
-                node.close();
-            }
-            for (AutoCloseable node : nodes) {
-                String log = node instanceof JavaPeer p ? p.logText() : ((RealHeartbeat) node).logText();
-                List<String> lines = log.lines().toList();
-                System.out.println("---- last lines of " + node + "\n"
-                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 12), lines.size())));
-            }
-        } finally {
-            netns.close();
-        }
-    }
 
     private static String authkeys(String line) {
         return "auth 1\n" + line + "\n";

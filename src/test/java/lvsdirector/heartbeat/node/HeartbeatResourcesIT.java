@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import lvsdirector.testing.RealParts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>CI runs three entries (real heartbeat primary with {@code auto_failback on} and with {@code legacy}, ours
  * primary with {@code off}), about a minute each; {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
  */
-class HeartbeatResourcesIT {
+class HeartbeatResourcesIT extends NamespacePairIT {
     private static final String TIMING = "keepalive 1\ndeadtime 6\nwarntime 3\ninitdead 12\nudpport 694\nbcast eth0\nnode nodea nodeb\n";
     private static final String KEYS = "auth 1\n1 sha1 ResourcesKey\n";
     private static final String HARESOURCES = "nodea marker::A\nnodeb marker::B\n";
@@ -37,42 +30,15 @@ class HeartbeatResourcesIT {
     private static final double TAKEOVER_MAX_SECONDS = 6.0 + 3.0;
     private static final int START_SECONDS = 60;
 
-    @TempDir
-    Path tmp;
-    private Netns netns;
-    private final List<AutoCloseable> nodes = new ArrayList<>();
-
-    @BeforeAll
-    static void realParts() {
-        RealParts.assume(RealParts.isRoot(), "root (network namespaces)");
-        RealParts.assume(RealParts.executable(RealHeartbeat.BINARY), "heartbeat 3.0.6 (Debian package heartbeat)");
-        RealParts.assume(RealParts.executable("/usr/bin/cl_status"), "cl_status (Debian package heartbeat)");
-        RealParts.assume(RealParts.executable("/usr/bin/unshare") && RealParts.executable("/usr/bin/nsenter"), "unshare/nsenter (util-linux)");
-        RealParts.assume(RealParts.executable("/usr/sbin/ip") || RealParts.executable("/sbin/ip"), "ip (iproute2)");
+    @Override
+    int logTail() {
+        return 25;
     }
 
-    @BeforeEach
-    void namespaces() throws Exception {
-        netns = Netns.create();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        try {
-            for (AutoCloseable node : nodes) {
-                node.close();
-            }
-            for (AutoCloseable node : nodes) {
-                String log = node instanceof JavaPeer p ? p.logText() : ((RealHeartbeat) node).logText();
-                List<String> lines = log.lines().toList();
-                System.out.println("---- last lines of " + node + "\n"
-                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
-            }
-            if (Files.exists(calls())) {
-                System.out.println("---- resource calls\n" + Files.readString(calls()));
-            }
-        } finally {
-            netns.close();
+    @Override
+    void afterNodes() throws Exception {
+        if (Files.exists(calls())) {
+            System.out.println("---- resource calls\n" + Files.readString(calls()));
         }
     }
 
