@@ -16,12 +16,12 @@ import lvsdirector.state.StateUnavailableException;
  * directory on the Primary with it mounted, the node-local one when no DRBD directory is in use; a
  * Secondary refuses, with the reason.
  */
-final class StatePersistenceStore implements PersistenceStore {
+public final class StatePersistenceStore implements PersistenceStore {
     static final String FILE = "persistence.json";
 
     private final StateDirectory directory;
 
-    StatePersistenceStore(StateDirectory directory) {
+    public StatePersistenceStore(StateDirectory directory) {
         this.directory = directory;
     }
 

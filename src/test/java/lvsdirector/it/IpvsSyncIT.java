@@ -1,5 +1,10 @@
 package lvsdirector.it;
 
+import java.time.Clock;
+import lvsdirector.daemon.StatePersistenceStore;
+import lvsdirector.state.StateDirectory;
+import lvsdirector.state.StateSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -33,8 +38,10 @@ class IpvsSyncIT {
         try (UmlAgent uml = UmlAgent.boot(280)) {
             Path dir = uml.dir();
             Files.createDirectories(dir.resolve("state"));
+            // no DRBD in this kernel: the snapshot lives in the node-local state directory
             Files.writeString(dir.resolve("lvs-director.conf"), "sync_interface = sync0\nsync_id = 7\n"
-                    + "state_directory = " + dir.resolve("state") + "\n");
+                    + "state_directory = " + dir.resolve("drbd-state") + "\nlocal_state_directory = " + dir.resolve("state")
+                    + "\n");
             Files.writeString(dir.resolve("sync.cf"), """
                     checktimeout = 3
                     virtual = 10.0.1.100:80
@@ -80,8 +87,7 @@ class IpvsSyncIT {
                     .contains("backup sync daemon (mcast=sync0, syncid=7, maxlen=", "group=224.0.0.81, port=8848, ttl=1)");
 
             long now = Long.parseLong(uml.ok("scripts/uml/rig.sh now").trim());
-            Files.writeString(dir.resolve("state/persistence.json"), PersistenceSnapshotJson.encode(
-                    new PersistenceSnapshot("nodeA", now - 20_000, List.of(
+            writeSnapshot(dir.resolve("state"), new PersistenceSnapshot("nodeA", now - 20_000, List.of(
                             tcp("10.0.1.20", "10.0.1.100", "10.0.2.12", now + 120_000),
                             tcp("10.0.1.21", "10.0.1.100", "10.0.2.11", now + 150_000),
                             new PersistenceTemplate(TemplateProtocol.UDP, ip("10.0.1.22"), ip("10.0.1.100"), 53, 0,
@@ -91,7 +97,7 @@ class IpvsSyncIT {
                             tcp("10.0.1.30", "10.0.1.100", "10.0.2.11", now - 5_000),
                             tcp("10.0.1.31", "10.0.1.200", "10.0.2.11", now + 100_000),
                             tcp("10.0.1.32", "10.0.1.100", "10.9.9.9", now + 100_000),
-                            tcp("10.0.1.33", "10.0.1.100", "10.0.2.13", now + 100_000)))));
+                            tcp("10.0.1.33", "10.0.1.100", "10.0.2.13", now + 100_000))));
 
             String tool = DIRECTOR + System.getProperty("java.home") + "/bin/java -Djna.tmpdir=" + dir.resolve("jna") + " -XX:TieredStopAtLevel=1"
                     + " --enable-native-access=ALL-UNNAMED -Dlvsdirector.siteconfig=" + dir.resolve("lvs-director.conf")
@@ -136,7 +142,7 @@ class IpvsSyncIT {
             assertThat(fresh).hasSize(3).containsOnly(fresh.get(0)).doesNotContain("FAIL");
             long before = Long.parseLong(uml.ok("scripts/uml/rig.sh now").trim());
             assertThat(uml.ok(tool + " snapshot " + dir.resolve("sync.cf"))).contains("Stopped IPVS sync master");
-            PersistenceSnapshot saved = PersistenceSnapshotJson.decode(Files.readString(dir.resolve("state/persistence.json")));
+            PersistenceSnapshot saved = store(dir.resolve("state")).load().orElseThrow();
             PersistenceTemplate mine = saved.templates().stream()
                     .filter(t -> t.client().equals(ip("10.0.1.10"))).findFirst().orElseThrow();
             assertThat(mine.real()).isEqualTo(ip("10.0.2.1" + fresh.get(0).substring(2)));
@@ -171,5 +177,15 @@ class IpvsSyncIT {
         } catch (java.net.UnknownHostException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** The node-local state directory as the director uses it (no DRBD here), writing as nodeA. */
+    private static StatePersistenceStore store(Path stateDir) {
+        return new StatePersistenceStore(new StateDirectory(new StateSettings(null, stateDir, "r0", Path.of("/dev/drbd0"),
+                Path.of("/proc/drbd"), Path.of("/proc/mounts"), "nodeA"), Clock.systemUTC()));
+    }
+
+    private static void writeSnapshot(Path stateDir, PersistenceSnapshot snapshot) throws Exception {
+        store(stateDir).save(snapshot);
     }
 }
