@@ -34,6 +34,6 @@ final class StartCommand implements Callable<Integer> {
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .directory(new File("/"))
                 .start();
-        return ServicePid.awaitStart(common.pidFile(), child, Duration.ofSeconds(20));
+        return ServicePid.awaitStart(common.pidFile(), child, Duration.ofSeconds(60));
     }
 }
