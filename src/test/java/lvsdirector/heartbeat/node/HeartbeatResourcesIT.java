@@ -47,7 +47,7 @@ class HeartbeatResourcesIT extends NamespacePairIT {
             return Stream.of("real-primary/on", "real-primary/off", "real-primary/legacy", "ours-primary/on", "ours-primary/off",
                     "ours-primary/legacy");
         }
-        return Stream.of(System.getProperty("heartbeat.resources.matrix", "real-primary/on,ours-primary/off,real-primary/legacy").split(","))
+        return Stream.of(System.getProperty("heartbeat.resources.matrix", "real-primary/on,ours-primary/off").split(","))
                 .map(String::strip).filter(e -> !e.isEmpty());
     }
 
