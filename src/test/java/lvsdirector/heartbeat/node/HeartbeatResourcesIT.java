@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * SIGKILL, fail-back (on) or not (off) when the killed node returns, standby from our side, graceful
  * shutdown of our peer handing over, and the real node giving back our group when we return.
  *
- * <p>CI runs three entries (real heartbeat primary with {@code auto_failback on} and with {@code legacy}, ours
+ * <p>CI runs two entries (real heartbeat primary with {@code auto_failback on}, ours
  * primary with {@code off}), about a minute each; {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
  */
 class HeartbeatResourcesIT extends NamespacePairIT {
