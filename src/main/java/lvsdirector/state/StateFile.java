@@ -87,6 +87,28 @@ public final class StateFile {
         return parse(path, text, format);
     }
 
+    /**
+     * Reads any state file's envelope whatever its format (for status listings, never for loading):
+     * a file of an unknown format still shows its seq, node and age.
+     */
+    public static StateRead inspect(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return new StateRead.Missing(path);
+        } catch (IOException e) {
+            return new StateRead.Corrupt(path, "state file " + path + " cannot be read (" + e.getMessage() + ")");
+        }
+        Object format = null;
+        try {
+            format = new JsonObject(text).getValue("format");
+        } catch (DecodeException | ClassCastException e) {
+            // parse() below says what is wrong
+        }
+        return parse(path, text, format instanceof Number n ? n.intValue() : -1);
+    }
+
     /** Parses the text of a state file that should have {@code expectedFormat}. */
     static StateRead parse(Path path, String text, int expectedFormat) {
         JsonObject json;

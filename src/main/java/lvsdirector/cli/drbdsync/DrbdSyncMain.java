@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 
 /** Entry point of {@code scripts/drbd-sync}. */
 @Command(name = "drbd-sync", mixinStandardHelpOptions = true,
-        subcommands = {RunCommand.class, StartCommand.class, StopCommand.class, SyncStatusCommand.class},
-        description = "Per-node IPVS connection-sync service of lvs-director (and, later, DRBD state tools).")
+        subcommands = {RunCommand.class, StartCommand.class, StopCommand.class, SyncStatusCommand.class,
+                StatusCommand.class},
+        description = "Per-node IPVS connection-sync service of lvs-director and DRBD state-directory status.")
 public final class DrbdSyncMain implements Runnable {
 
     @CommandLine.Spec
@@ -19,6 +20,6 @@ public final class DrbdSyncMain implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a subcommand is required (run, start, stop, sync-status)");
+                "a subcommand is required (run, start, stop, sync-status, status)");
     }
 }
