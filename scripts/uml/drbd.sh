@@ -10,6 +10,10 @@
 #                         its split-brain handler ("HANDLER split-brain")
 #   mkfs                  (Primary only) ext4 on /dev/drbd0
 #   await REGEX SECONDS   until /proc/drbd matches REGEX (exit 1 and print /proc/drbd on time-out)
+#   promote SECONDS       drbdadm primary r0 (never --force), retried every 0.1 s until it succeeds; prints
+#                         "START END TRIES" (epoch ms of the first try and of success); exit 1 on time-out
+#   mount DIR             mounts /dev/drbd0 on DIR (made if missing); prints "START END" (epoch ms)
+#   syslog FILE           a syslog stand-in on /dev/log (this kernel's devtmpfs) appending each message to FILE
 set -eu
 command=$1; shift
 
@@ -37,6 +41,8 @@ setup)
     fi
     mount -t tmpfs tmpfs /var/lib/drbd 2>/dev/null || true
     mount --bind "$conf" /etc/drbd.conf
+    # loop is a module in the UML kernel; uml-run's /run/modprobe knows where the UML modules are
+    [ -e /dev/loop0 ] || /run/modprobe loop
     image="$dir/$(hostname).img"
     rm -f "$image"
     truncate -s 32M "$image"
@@ -54,6 +60,35 @@ await)
         [ $tries -gt 0 ] || { echo "time-out waiting for /$1/ in /proc/drbd:"; cat /proc/drbd; exit 1; }
         sleep 0.1
     done
+    ;;
+promote)
+    start=$(( $(date +%s%N) / 1000000 )) tries=0 limit=$(( $1 * 10 ))
+    until drbdadm primary r0 2>/dev/null; do
+        tries=$((tries + 1))
+        [ $tries -lt $limit ] || { echo "drbdadm primary r0 kept failing:"; drbdadm primary r0; cat /proc/drbd; exit 1; }
+        sleep 0.1
+    done
+    echo "$start $(( $(date +%s%N) / 1000000 )) $((tries + 1))"
+    ;;
+mount)
+    mkdir -p "$1"
+    start=$(( $(date +%s%N) / 1000000 ))
+    mount /dev/drbd0 "$1"
+    echo "$start $(( $(date +%s%N) / 1000000 ))"
+    ;;
+syslog)
+    python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind("/dev/log")
+with open(sys.argv[1], "a") as out:
+    while True:
+        out.write(s.recv(8192).decode(errors="replace").rstrip("\n") + "\n")
+        out.flush()
+' "$1" > /dev/null 2>&1 &
+    i=0
+    until [ -S /dev/log ] || [ $i -gt 50 ]; do sleep 0.1; i=$((i + 1)); done
+    [ -S /dev/log ]
     ;;
 *)
     echo "drbd.sh: unknown subcommand $command" >&2

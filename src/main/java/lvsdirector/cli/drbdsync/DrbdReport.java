@@ -3,23 +3,21 @@ package lvsdirector.cli.drbdsync;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import lvsdirector.state.DrbdStatus;
 import lvsdirector.state.SplitBrainMarker;
 
 /**
  * The DRBD half of {@code drbd-sync status}: role, connection, disks and resync of one resource, and
  * whether it is in split brain (the handler's marker, or StandAlone while a peer is configured), with the
- * seed's guided recovery filled in with the node names.
+ * seed's guided recovery filled in with the node names. The handler's marker dates the split brain and
+ * stands in for the peer's name when {@code drbdadm dump} cannot tell it; on its own it proves nothing,
+ * since it stays behind after the recovery.
  *
  * @param hosts the resource's configured hosts (from {@code drbdadm dump}); may be empty when unknown
  * @param stateDir printed in the recovery, since a victim must unmount before it can become Secondary
  */
 record DrbdReport(String resource, int minorNumber, Optional<DrbdStatus> drbd, String node, List<String> hosts,
                   Optional<SplitBrainMarker> marker, String stateDir) {
-    private static final Set<String> RESYNC = Set.of("SyncSource", "SyncTarget", "PausedSyncS", "PausedSyncT",
-            "StartingSyncS", "StartingSyncT", "WFBitMapS", "WFBitMapT", "WFSyncUUID");
-
     Optional<DrbdStatus.Minor> minor() {
         return drbd.flatMap(d -> d.minor(minorNumber)).filter(DrbdStatus.Minor::configured);
     }
@@ -34,8 +32,9 @@ record DrbdReport(String resource, int minorNumber, Optional<DrbdStatus> drbd, S
             return DrbdVerdict.NOT_CONFIGURED;
         }
         String cs = m.get().connection();
-        boolean connected = cs.equals("Connected") || RESYNC.contains(cs) || cs.startsWith("Verify");
-        if (!connected && (marker.isPresent() || cs.equals("StandAlone") && peer().isPresent())) {
+        // DRBD drops to StandAlone on an unresolved split brain and stays there; a marker seen in any other
+        // state is history (resolved, or this side already ran its part of the recovery)
+        if (cs.equals("StandAlone") && (marker.isPresent() || peer().isPresent())) {
             return DrbdVerdict.SPLIT_BRAIN;
         }
         boolean upToDate = "UpToDate".equals(m.get().localDisk()) && "UpToDate".equals(m.get().peerDisk());
@@ -59,12 +58,18 @@ record DrbdReport(String resource, int minorNumber, Optional<DrbdStatus> drbd, S
         if (m.resync() != null) {
             out.add("  " + (m.resync().kind().equals("verified") ? "verify:     " : "resync:     ") + ProgressBar.render(m.resync()));
         }
-        marker.ifPresent(k -> out.add("  split-brain handler: " + k.at() + " " + k.message()
-                + (verdict() == DrbdVerdict.SPLIT_BRAIN ? "" : " (resolved since: connected)")));
+        marker.ifPresent(k -> out.add("  split-brain handler: " + k.at() + " " + k.message() + history(m)));
         if (verdict() == DrbdVerdict.SPLIT_BRAIN) {
             out.addAll(recovery(m));
         }
         return out;
+    }
+
+    private String history(DrbdStatus.Minor m) {
+        if (verdict() == DrbdVerdict.SPLIT_BRAIN) {
+            return "";
+        }
+        return m.connection().equals("Connected") ? " (resolved since: connected)" : " (earlier; now cs:" + m.connection() + ")";
     }
 
     /** The seed's recovery: the survivor keeps its data; the victim discards what it wrote since the split. */

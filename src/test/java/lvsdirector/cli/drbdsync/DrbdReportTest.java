@@ -80,9 +80,18 @@ class DrbdReportTest {
 
     @Test
     void theHandlersMarkerMeansSplitBrainEvenWhenThePeerIsUnknown() {
-        DrbdReport r = report(" 0: cs:WFConnection ro:Primary/Unknown ds:UpToDate/DUnknown C r-----", "nodea", List.of(), marker());
+        DrbdReport r = report(" 0: cs:StandAlone ro:Primary/Unknown ds:UpToDate/DUnknown   r-----", "nodea", List.of(), marker());
         assertThat(r.verdict()).isEqualTo(DrbdVerdict.SPLIT_BRAIN);
         assertThat(r.lines()).anySatisfy(l -> assertThat(l).startsWith("SPLIT BRAIN on DRBD r0 (the split-brain handler reported it)"));
+    }
+
+    @Test
+    void anOldMarkerOnANodeWaitingForItsPeerIsHistory() {
+        // the victim after its part of the recovery, or a node restarted alone after a resolved split brain
+        DrbdReport r = report(" 0: cs:WFConnection ro:Secondary/Unknown ds:UpToDate/DUnknown C r-----", "nodeb", HOSTS, marker());
+        assertThat(r.verdict()).isEqualTo(DrbdVerdict.DEGRADED);
+        assertThat(r.lines()).anySatisfy(l -> assertThat(l).endsWith("(earlier; now cs:WFConnection)"))
+                .noneSatisfy(l -> assertThat(l).contains("SPLIT BRAIN"));
     }
 
     @Test
