@@ -42,16 +42,26 @@ class DrbdStateIT {
                 UmlAgent a = pair.a();
                 UmlAgent b = pair.b();
                 log("pair booted in %d ms", (System.nanoTime() - boot) / 1_000_000);
-                setUp(a, b);
-                secondaryRefuses(b);
-                killMinus9MidWrite(a);
-                splitBrainAndGuidedRecovery(a, b);
-                kernelCrashMidWriteThenTakeover(a, b);
-                coldStartAlone(b);
+                phase("DRBD set-up", () -> setUp(a, b));
+                phase("(a) Secondary guard", () -> secondaryRefuses(b));
+                phase("(b) kill -9", () -> killMinus9MidWrite(a));
+                phase("(d) split brain", () -> splitBrainAndGuidedRecovery(a, b));
+                phase("(b) kernel crash", () -> kernelCrashMidWriteThenTakeover(a, b));
+                phase("(c) cold start", () -> coldStartAlone(b));
             } finally {
                 deleteTree(dir);
             }
         }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void phase(String name, Step step) throws Exception {
+        long start = System.nanoTime();
+        step.run();
+        log("%s: %d ms", name, (System.nanoTime() - start) / 1_000_000);
     }
 
     private void setUp(UmlAgent a, UmlAgent b) throws Exception {
