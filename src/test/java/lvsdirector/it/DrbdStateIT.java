@@ -96,7 +96,7 @@ class DrbdStateIT {
     private void killMinus9MidWrite(UmlAgent a) throws Exception {
         Path acks = dir.resolve("acks-kill.txt");
         a.ok(writer("0 kill persistence.json") + " > " + acks + " 2>&1 & echo $! > /run/writer.pid");
-        long lastAck = awaitAcks(acks, 40);
+        long lastAck = awaitAcks(acks, 25);
         a.ok("kill -9 $(cat /run/writer.pid)");
         lastAck = lastAck(acks);
         StateDocument doc = copyAndRead(a, "kill");
@@ -111,8 +111,16 @@ class DrbdStateIT {
     private void splitBrainAndGuidedRecovery(UmlAgent a, UmlAgent b) throws Exception {
         a.ok("drbdadm disconnect r0");
         b.ok(DRBD + "await 'cs:WFConnection ro:Secondary/Unknown' 30 && " + DRBD + "promote 10 && " + DRBD + "mount " + STATE);
-        assertThat(b.ok(writer("2 b-split persistence.json b-only.json"))).contains("ack b-only.json");
+        // both sides write at once (one JVM start of wall time instead of two)
+        java.util.concurrent.CompletableFuture<String> bWrites = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return b.ok(writer("2 b-split persistence.json b-only.json"));
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
         String aWrites = a.ok(writer("3 a-split persistence.json"));
+        assertThat(bWrites.get(120, java.util.concurrent.TimeUnit.SECONDS)).contains("ack b-only.json");
         long survivorSeq = lastAck(aWrites);
         a.ok("drbdadm connect r0");
         a.ok(DRBD + "await 'cs:StandAlone' 30 && until [ -e " + MARKER + " ]; do sleep 0.1; done");
@@ -155,7 +163,7 @@ class DrbdStateIT {
     private void kernelCrashMidWriteThenTakeover(UmlAgent a, UmlAgent b) throws Exception {
         Path acks = dir.resolve("acks-crash.txt");
         a.ok(writer("0 crash persistence.json") + " > " + acks + " 2>&1 &");
-        awaitAcks(acks, 40);
+        awaitAcks(acks, 25);
         Path crashAt = dir.resolve("crash-at");
         assertThatThrownBy(() -> a.run("echo $(( $(date +%s%N) / 1000000 )) > " + crashAt + "; echo o > /proc/sysrq-trigger",
                 Duration.ofSeconds(60))).hasMessageStartingWith("the UML kernel ended");
