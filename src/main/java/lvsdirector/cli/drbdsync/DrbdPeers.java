@@ -2,6 +2,8 @@ package lvsdirector.cli.drbdsync;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,19 +32,34 @@ final class DrbdPeers {
 
     /** Runs {@code drbdadm dump RESOURCE}; empty when drbdadm is missing, fails or hangs (the reason is lost). */
     static List<String> fromDrbdadm(String resource) {
+        Path out = null;
         try {
-            Process p = new ProcessBuilder("drbdadm", "dump", resource).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] out = p.getInputStream().readAllBytes();
+            out = Files.createTempFile("drbd-sync-dump", ".txt");
+            // output to a file, so a hanging drbdadm cannot block a read: the wait below bounds it
+            Process p = new ProcessBuilder("drbdadm", "dump", resource).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(out.toFile()).start();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return List.of();
             }
-            return p.exitValue() == 0 ? parse(new String(out, StandardCharsets.UTF_8)) : List.of();
+            return p.exitValue() == 0 ? parse(Files.readString(out, StandardCharsets.UTF_8)) : List.of();
         } catch (IOException e) {
             return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
+        } finally {
+            deleteQuietly(out);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a leftover temp file is harmless
+            }
         }
     }
 }
