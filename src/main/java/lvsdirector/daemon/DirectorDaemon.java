@@ -121,6 +121,13 @@ public final class DirectorDaemon {
         boolean foreground = options.debug() || config.globals().supervised();
         LOG.info(foreground ? VERSION_BANNER.replace("Linux Director", "Starting Linux Director") + " with pid: " + pid
                 : "Starting " + VERSION_BANNER + " as daemon");
+        java.util.Optional<String> missingCapability = options.backend().equals("kernel")
+                ? CapabilityCheck.missingFor(config) : java.util.Optional.empty();
+        if (missingCapability.isPresent()) {
+            LOG.info(missingCapability.get());
+            System.err.println(missingCapability.get());
+            return 1;
+        }
         try {
             BackendSelector.Choice choice = BackendSelector.choose(options.backend());
             backend = choice.backend();
