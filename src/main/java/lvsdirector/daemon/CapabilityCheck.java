@@ -1,6 +1,8 @@
 package lvsdirector.daemon;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,18 +31,28 @@ final class CapabilityCheck {
     static Optional<String> missingFor(DirectorConfig config) {
         String status;
         try {
-            status = Files.readString(PROC_STATUS);
+            status = read(PROC_STATUS);
         } catch (IOException e) {
             // no /proc: the backend's own errors will have to say it
             return Optional.empty();
         }
         String range;
         try {
-            range = Files.readString(PING_GROUP_RANGE);
+            range = read(PING_GROUP_RANGE);
         } catch (IOException e) {
             range = "1 0";
         }
         return missing(status, range, pings(config));
+    }
+
+    /**
+     * Reads a /proc file to its end. Not Files.readString: on sysctl files (size 0) it returned only the
+     * first byte ("1" of "1\t0") on JDK 17.
+     */
+    static String read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
     }
 
     /**

@@ -64,6 +64,13 @@ class CapabilityCheckTest {
     }
 
     @Test
+    void theSysctlIsReadWholeNotJustItsFirstByte() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(CapabilityCheck.PING_GROUP_RANGE));
+        // proc_dointvec answers nothing at a non-zero offset: a reader that takes one byte first gets "1"
+        assertThat(CapabilityCheck.read(CapabilityCheck.PING_GROUP_RANGE)).matches("\\d+\\s+\\d+\\s*");
+    }
+
+    @Test
     void anUnparsableStatusLeavesTheVerdictToTheBackend() {
         assertThat(CapabilityCheck.missing("Name:\tjava\n", NO_PING_GROUPS, true)).isEmpty();
     }
