@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import lvsdirector.config.ConfigLocator;
-import lvsdirector.daemon.ControlClient;
 import lvsdirector.daemon.DaemonLauncher;
 import lvsdirector.daemon.PidFile;
 import lvsdirector.heartbeat.resource.ResourceAgent;
@@ -89,13 +88,9 @@ final class HotStandbyLdirectord implements ResourceAgent {
     }
 
     private void request(String what) throws ResourceException {
-        try {
-            ControlClient.Reply reply = control().request(what);
-            if (reply.status() != 0) {
-                throw new ResourceException(name + ": " + what + " failed: " + reply.output().strip());
-            }
-        } catch (IOException e) {
-            throw new ResourceException(name + ": cannot reach the director to " + what + ": " + e.getMessage(), e);
+        java.util.Optional<String> failure = control().perform(what);
+        if (failure.isPresent()) {
+            throw new ResourceException(name + ": " + failure.get());
         }
     }
 

@@ -217,17 +217,9 @@ final class LdirectordActions {
     }
 
     private int control(ConfigLocator.Location location, String request) {
-        try {
-            ControlClient.Reply reply = new LdirectordControl(env.runDir(), location.cfgName()).request(request);
-            if (reply.status() != 0) {
-                env.err().print(reply.output());
-            }
-            return reply.status() == 0 ? 0 : 1;
-        } catch (IOException e) {
-            env.err().println("cannot reach ldirectord for " + location.configName() + " to " + request + ": "
-                    + e.getMessage());
-            return 1;
-        }
+        Optional<String> failure = new LdirectordControl(env.runDir(), location.cfgName()).perform(request);
+        failure.ifPresent(env.err()::println);
+        return failure.isPresent() ? 1 : 0;
     }
 
     private int restart(ConfigLocator.Location location, PidFile pidFile) {

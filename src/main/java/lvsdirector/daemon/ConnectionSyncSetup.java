@@ -1,13 +1,9 @@
 package lvsdirector.daemon;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import lvsdirector.config.SiteConfig;
-import lvsdirector.config.SiteConfigException;
-import lvsdirector.config.SiteConfigParser;
 import lvsdirector.ipvs.IpvsBackend;
 import lvsdirector.ipvs.IpvsException;
 import lvsdirector.ipvs.kernel.IpvsGenl.DaemonState;
@@ -30,17 +26,9 @@ public final class ConnectionSyncSetup {
         return SiteSettings.path(System.getenv());
     }
 
-    /** Loads lvs-director.conf; absent = defaults; an error is logged and means "no sync". */
+    /** Loads lvs-director.conf ({@link SiteSettings#readSiteConfig}); absent = defaults; errors are logged and mean "no sync". */
     public static Optional<SiteConfig> loadSiteConfig(Path file, Consumer<String> log) {
-        if (!Files.exists(file)) {
-            return Optional.of(SiteConfig.DEFAULTS);
-        }
-        try {
-            return Optional.of(new SiteConfigParser().parse(file));
-        } catch (SiteConfigException | IOException e) {
-            log.accept("Ignoring " + file + ": " + e.getMessage());
-            return Optional.empty();
-        }
+        return SiteSettings.readSiteConfig(file, 0).site(error -> log.accept("Ignoring " + file + ": " + error));
     }
 
     public static Optional<ConnectionSync> forDirector(IpvsBackend backend, SiteConfig s, StateDirectory state,

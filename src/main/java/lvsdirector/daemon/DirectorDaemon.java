@@ -77,6 +77,8 @@ public final class DirectorDaemon {
     /** From lvs-director.conf at start-up unless {@link #withStateSettings} set it. */
     private StateSettings stateSettings;
     private volatile OverrideControl overrides;
+    private HeartbeatSource heartbeatSource;
+    private volatile HeartbeatMonitor heartbeat = HeartbeatMonitor.notAsked();
     private final java.util.Map<String, ControlServer.Handler> controlCommands = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Builds the side effects (alerts, monitor file, fallback command) on the director's context. */
@@ -119,6 +121,13 @@ public final class DirectorDaemon {
         boolean foreground = options.debug() || config.globals().supervised();
         LOG.info(foreground ? VERSION_BANNER.replace("Linux Director", "Starting Linux Director") + " with pid: " + pid
                 : "Starting " + VERSION_BANNER + " as daemon");
+        java.util.Optional<String> missingCapability = options.backend().equals("kernel")
+                ? CapabilityCheck.missingFor(config) : java.util.Optional.empty();
+        if (missingCapability.isPresent()) {
+            LOG.info(missingCapability.get());
+            System.err.println(missingCapability.get());
+            return 1;
+        }
         try {
             BackendSelector.Choice choice = BackendSelector.choose(options.backend());
             backend = choice.backend();
@@ -155,9 +164,12 @@ public final class DirectorDaemon {
         watcher = new FileChangeWatcher(options.location().config());
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
+        if (heartbeatSource != null) {
+            heartbeat = new HeartbeatMonitor(heartbeatSource, stateSettings.node()).start();
+        }
         Observability observed = Observability.start(vertx,
                 httpEndpoint != null ? httpEndpoint : Observability.configuredEndpoint(LOG), this::snapshot,
-                this::stateView, EndpointAccess.system(settings.site().statusGroup()), LOG);
+                this::stateView, () -> heartbeat.current(), EndpointAccess.system(settings.site().statusGroup()), LOG);
         AtomicReference<Director> directorRef = new AtomicReference<>();
         CountDownLatch created = new CountDownLatch(1);
         context.runOnContext(v -> {
@@ -265,6 +277,15 @@ public final class DirectorDaemon {
     /** Adds a request the control socket answers (e.g. "lvsadm", registered by the command-line layer). */
     public DirectorDaemon withControlCommand(String name, ControlServer.Handler handler) {
         controlCommands.put(name, handler);
+        return this;
+    }
+
+    /**
+     * Where the HA peer's state on this host is read from for status output (read in the background
+     * every 2 s); without this call status output says "n/a".
+     */
+    public DirectorDaemon withHeartbeatSource(HeartbeatSource source) {
+        this.heartbeatSource = source;
         return this;
     }
 
@@ -424,6 +445,7 @@ public final class DirectorDaemon {
         if (observability != null) {
             observability.close();
         }
+        heartbeat.close();
         if (pidFile != null) {
             pidFile.removeIfOwnedBy(pid);
         }

@@ -33,6 +33,13 @@ final class Observability implements AutoCloseable {
      */
     static Observability start(Vertx vertx, Optional<HttpEndpoint> endpoint, Supplier<DirectorSnapshot> snapshot,
                                Supplier<StateView> state, EndpointAccess access, Logger log) {
+        return start(vertx, endpoint, snapshot, state, () -> HeartbeatView.NOT_ASKED, access, log);
+    }
+
+    /** As above, with the heartbeat peer's view (asked at each request; must only read a cached value). */
+    static Observability start(Vertx vertx, Optional<HttpEndpoint> endpoint, Supplier<DirectorSnapshot> snapshot,
+                               Supplier<StateView> state, Supplier<HeartbeatView> heartbeat, EndpointAccess access,
+                               Logger log) {
         Clock clock = Clock.systemUTC();
         DirectorMetrics metrics = new DirectorMetrics(clock);
         if (endpoint.isEmpty()) {
@@ -40,7 +47,7 @@ final class Observability implements AutoCloseable {
         }
         try {
             StatusHttpServer server = StatusHttpServer.start(vertx, endpoint.get(), metrics,
-                    () -> StatusReports.from(snapshot.get(), state.get(), metrics, clock), access)
+                    () -> StatusReports.from(snapshot.get(), state.get(), heartbeat.get(), metrics, clock), access)
                     .await(10, TimeUnit.SECONDS);
             log.info("Status page, /status and /metrics on http://"
                     + new HttpEndpoint(endpoint.get().host(), server.port()) + "/");

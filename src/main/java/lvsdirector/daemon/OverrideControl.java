@@ -34,6 +34,7 @@ final class OverrideControl {
     private OverrideStore.Loaded current;
     private String lastProblem;
     private boolean owner;
+    private volatile StatusReport.StateDirectory report;
 
     OverrideControl(StateSettings settings, Supplier<DirectorConfig> config, Consumer<OperatorOverrides> director,
                     Logger log) {
@@ -53,6 +54,7 @@ final class OverrideControl {
         OverrideStore.Loaded loaded = store.load();
         report(loaded.problem());
         claimOwnership(loaded.placement());
+        report = StateDirectoryReport.of(loaded.placement(), directory.settings(), directory.lastWriteMillis());
         if (loaded.placement() instanceof Placement.Refused && current != null) {
             current = new OverrideStore.Loaded(loaded.placement(), current.overrides(), current.seq(), loaded.problem());
             return;
@@ -95,14 +97,14 @@ final class OverrideControl {
         return current.placement().describe();
     }
 
-    /** The state directory as the metrics show it (placement as of the last refresh). */
-    synchronized StatusReport.StateDirectory metricsView() {
-        Placement p = current == null ? directory.locate() : current.placement();
-        String placement = p instanceof Placement.Shared ? "shared" : p instanceof Placement.Local ? "local" : "refused";
-        // local means no DRBD state directory here at all; refused means DRBD is there but not ours to write
-        Boolean primary = p instanceof Placement.Shared s ? Boolean.valueOf(s.minor().primary())
-                : p instanceof Placement.Refused ? Boolean.FALSE : null;
-        return new StatusReport.StateDirectory(placement, primary, directory.lastWriteMillis());
+    /**
+     * The state directory as the metrics and the page show it: placement, DRBD state and files as of the
+     * last refresh (which does the reading), the last write as of now. Null before the first refresh.
+     */
+    StatusReport.StateDirectory metricsView() {
+        StatusReport.StateDirectory r = report;
+        return r == null ? null : new StatusReport.StateDirectory(r.placement(), r.drbdPrimary(),
+                directory.lastWriteMillis(), r.detail(), r.drbd(), r.splitBrain(), r.files());
     }
 
     /** The directory the overrides (and every other state file of this director) are written through. */

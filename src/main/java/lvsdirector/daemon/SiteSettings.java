@@ -2,8 +2,10 @@ package lvsdirector.daemon;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import lvsdirector.check.external.ExternalRunAs;
 import lvsdirector.config.SiteConfig;
 import lvsdirector.config.SiteConfigException;
@@ -43,32 +45,61 @@ public record SiteSettings(SiteConfig site, ExternalRunAs externalRunAs) {
      */
     public static StateSettings stateSettingsForTools() {
         Path file = path(System.getenv());
+        Optional<SiteConfig> site = readSiteConfig(file, 0).site(problem -> System.err.println("ignoring " + file
+                + ": " + problem));
+        return site.map(c -> new SiteSettings(c, ExternalRunAs.DIRECT).stateSettings(System.getenv()))
+                .orElseGet(() -> StateSettings.fromEnvironment(System.getenv()));
+    }
+
+    /**
+     * lvs-director.conf as read: the configuration (a missing file means the defaults), or the lines that
+     * say why it cannot be used.
+     */
+    public record SiteConfigRead(Optional<SiteConfig> config, List<String> errors) {
+        public SiteConfigRead {
+            errors = List.copyOf(errors);
+        }
+
+        /** The configuration; when there is none, each error line goes to {@code problem} first. */
+        public Optional<SiteConfig> site(Consumer<String> problem) {
+            errors.forEach(problem);
+            return config;
+        }
+    }
+
+    /**
+     * The one reader of lvs-director.conf for the daemon and the tools.
+     *
+     * @param pid the pid syntax errors are formatted with (ldirectord's error format), 0 for tools
+     */
+    public static SiteConfigRead readSiteConfig(Path file, long pid) {
         try {
-            SiteConfig site = new SiteConfigParser().parse(file);
-            return new SiteSettings(site, ExternalRunAs.DIRECT).stateSettings(System.getenv());
-        } catch (SiteConfigException | IOException e) {
-            System.err.println("ignoring " + file + ": " + e.getMessage());
-            return StateSettings.fromEnvironment(System.getenv());
+            return new SiteConfigRead(Optional.of(new SiteConfigParser().parse(file)), List.of());
+        } catch (SiteConfigException e) {
+            return new SiteConfigRead(Optional.empty(), e.errors().stream().map(error -> error.format(pid)).toList());
+        } catch (IOException e) {
+            return new SiteConfigRead(Optional.empty(), List.of("cannot read " + file + ": " + e.getMessage()));
         }
     }
 
     /** The settings, or empty after the reason went to stderr and the log: the daemon must not start. */
     static Optional<SiteSettings> load(long pid, Logger log) {
         Path file = path(System.getenv());
+        Optional<SiteConfig> site = readSiteConfig(file, pid).site(System.err::println);
+        if (site.isEmpty()) {
+            log.info("Exiting with exit_status 1: errors in " + file);
+            return Optional.empty();
+        }
         try {
-            SiteConfig site = new SiteConfigParser().parse(file);
-            SiteSettings settings = new SiteSettings(site, ExternalRunAs.resolve(site.externalCheckUser()));
-            if (site.externalCheckUser().isPresent()) {
+            SiteSettings settings = new SiteSettings(site.get(), ExternalRunAs.resolve(site.get().externalCheckUser()));
+            if (site.get().externalCheckUser().isPresent()) {
                 log.info("External checks run " + settings.externalRunAs().description());
             }
             return Optional.of(settings);
-        } catch (SiteConfigException e) {
-            e.errors().forEach(error -> System.err.println(error.format(pid)));
-            log.info("Exiting with exit_status 1: errors in " + file);
-        } catch (IOException | ExternalRunAs.UnavailableException e) {
+        } catch (ExternalRunAs.UnavailableException e) {
             System.err.println(e.getMessage());
             log.info("Exiting with exit_status 1: " + e.getMessage());
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 }

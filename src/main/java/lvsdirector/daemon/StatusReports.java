@@ -12,10 +12,11 @@ final class StatusReports {
     private StatusReports() {}
 
     static StatusReport from(DirectorSnapshot snapshot, DirectorMetrics metrics, Clock clock) {
-        return from(snapshot, StateView.NONE, metrics, clock);
+        return from(snapshot, StateView.NONE, HeartbeatView.NOT_ASKED, metrics, clock);
     }
 
-    static StatusReport from(DirectorSnapshot snapshot, StateView state, DirectorMetrics metrics, Clock clock) {
+    static StatusReport from(DirectorSnapshot snapshot, StateView state, HeartbeatView heartbeat,
+                             DirectorMetrics metrics, Clock clock) {
         List<StatusReport.Virtual> virtuals = new ArrayList<>();
         for (DirectorSnapshot.VirtualView v : snapshot.virtuals()) {
             List<StatusReport.Real> reals = new ArrayList<>();
@@ -26,8 +27,8 @@ final class StatusReports {
             virtuals.add(new StatusReport.Virtual(v.id(), v.name(), v.fallbackActive(), reals));
         }
         String status = snapshot.status() == null ? "unknown" : snapshot.status().word();
-        return new StatusReport(status, clock.instant(), virtuals, StatusReport.NOT_AVAILABLE, state.drbd(),
-                state.unmatchedOverrides(), state.metrics());
+        return new StatusReport(status, clock.instant(), virtuals, heartbeat.text(), state.drbd(),
+                state.unmatchedOverrides(), state.metrics(), heartbeat.state());
     }
 
     private static StatusReport.Health health(DirectorSnapshot.RealView r) {

@@ -125,7 +125,10 @@ public final class DirectorMetrics {
         List<GaugeBoard.Sample> samples = new ArrayList<>();
         Set<List<String>> configured = new HashSet<>();
         samples.add(new GaugeBoard.Sample("lvsdirector.daemon.state", "Always 1; the labels carry the daemon's state",
-                Tags.of("status", status.daemonStatus(), "heartbeat", status.heartbeat(), "drbd", status.drbd()), 1));
+                Tags.of("status", status.daemonStatus(), "heartbeat", status.heartbeatState(), "drbd", status.drbd()), 1));
+        samples.add(new GaugeBoard.Sample("lvsdirector.heartbeat.info",
+                "Always 1; the label says this node's heartbeat state (active, up, init, dead, not_running, unreadable, unknown, n/a)",
+                Tags.of("state", status.heartbeatState()), 1));
         for (StatusReport.Virtual v : status.virtuals()) {
             Tags vt = Tags.of(VIRTUAL, v.id());
             configured.add(List.of(v.id()));
@@ -177,6 +180,31 @@ public final class DirectorMetrics {
         samples.add(new GaugeBoard.Sample("lvsdirector.state.last.write.timestamp.seconds",
                 "Unix time of the last successful state-file write by this director, 0 before the first", Tags.empty(),
                 state.lastWriteMillis() / 1000.0));
+        StatusReport.Drbd d = state.drbd();
+        if (d != null) {
+            samples.add(new GaugeBoard.Sample("lvsdirector.state.drbd.info",
+                    "Always 1; the labels carry the state directory's DRBD connection, roles and disk states",
+                    Tags.of("resource", d.resource(), "connection", d.connection(), "role", word(d.role()),
+                            "peer_role", word(d.peerRole()), "disk", word(d.disk()), "peer_disk", word(d.peerDisk())), 1));
+            samples.add(new GaugeBoard.Sample("lvsdirector.state.split.brain",
+                    "1 when the state directory's DRBD resource is StandAlone (split brain or a manual disconnect)",
+                    Tags.empty(), state.splitBrain() ? 1 : 0));
+        }
+        for (StatusReport.StateFileInfo f : state.files()) {
+            if (f.seq() >= 0) {
+                samples.add(new GaugeBoard.Sample("lvsdirector.state.file.seq",
+                        "Sequence number of the state file in the directory in use", Tags.of("file", f.name()), f.seq()));
+            }
+            if (f.writtenAt() != null) {
+                samples.add(new GaugeBoard.Sample("lvsdirector.state.file.written.timestamp.seconds",
+                        "Unix time the state file was last written (by any node)", Tags.of("file", f.name()),
+                        f.writtenAt().toEpochMilli() / 1000.0));
+            }
+        }
+    }
+
+    private static String word(String value) {
+        return value == null ? "none" : value;
     }
 
     /** Counters and timers of a virtual or real that a reload removed go with it. */

@@ -37,9 +37,33 @@ final class StatusJson {
                 .put("status", report.daemonStatus())
                 .put("generatedAt", time(report.generatedAt()))
                 .put("heartbeat", report.heartbeat())
+                .put("heartbeatState", report.heartbeatState())
                 .put("drbd", report.drbd())
+                .put("stateDirectory", stateDirectory(report.stateDirectory()))
                 .put("unmatchedOverrides", new JsonArray(new java.util.ArrayList<>(report.unmatchedOverrides())))
                 .put("virtuals", virtuals);
+    }
+
+    private static JsonObject stateDirectory(StatusReport.StateDirectory state) {
+        if (state == null) {
+            return null;
+        }
+        StatusReport.Drbd d = state.drbd();
+        JsonArray files = new JsonArray();
+        for (StatusReport.StateFileInfo f : state.files()) {
+            files.add(new JsonObject().put("name", f.name()).put("seq", f.seq() < 0 ? null : f.seq())
+                    .put("writtenAt", time(f.writtenAt())).put("node", f.node()).put("problem", f.problem()));
+        }
+        return new JsonObject()
+                .put("placement", state.placement())
+                .put("detail", state.detail())
+                .put("lastWrite", state.lastWriteMillis() == 0 ? null : time(Instant.ofEpochMilli(state.lastWriteMillis())))
+                .put("splitBrain", state.splitBrain())
+                .put("drbd", d == null ? null : new JsonObject()
+                        .put("resource", d.resource()).put("minor", d.minor()).put("connection", d.connection())
+                        .put("role", d.role()).put("peerRole", d.peerRole())
+                        .put("disk", d.disk()).put("peerDisk", d.peerDisk()))
+                .put("files", files);
     }
 
     private static String time(Instant instant) {

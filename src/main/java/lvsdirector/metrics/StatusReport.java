@@ -7,19 +7,29 @@ import java.util.List;
  * What {@code /status} shows and what the per-real and per-virtual gauges are read from.
  *
  * @param daemonStatus ldirectord's word for the daemon state ("running", "reloading"...), or "unknown"
- * @param heartbeat    the Heartbeat peer's state, "n/a" until that part reports here
+ * @param heartbeat    the Heartbeat peer's state as text ("active (nodea; peer nodeb up; resources: local)"),
+ *                     "n/a" when nobody reports it
  * @param drbd         the DRBD state directory's role, "n/a" when no DRBD state directory is in use
  * @param unmatchedOverrides operator overrides that name no configured real (kept, shown so they are
  *                           not forgotten), as text
  * @param stateDirectory where operator state is kept, null when the reporter has no state directory
+ * @param heartbeatState one word for the heartbeat state, the metrics' label: this node's status
+ *                       (active, up, init, dead), not_running, unreadable, unknown, or "n/a"
  */
 public record StatusReport(String daemonStatus, Instant generatedAt, List<Virtual> virtuals, String heartbeat,
-                           String drbd, List<String> unmatchedOverrides, StateDirectory stateDirectory) {
+                           String drbd, List<String> unmatchedOverrides, StateDirectory stateDirectory,
+                           String heartbeatState) {
     public static final String NOT_AVAILABLE = "n/a";
 
     public StatusReport {
         virtuals = List.copyOf(virtuals);
         unmatchedOverrides = List.copyOf(unmatchedOverrides);
+    }
+
+    /** A report whose heartbeat state word is the heartbeat text itself (e.g. "n/a"). */
+    public StatusReport(String daemonStatus, Instant generatedAt, List<Virtual> virtuals, String heartbeat,
+                        String drbd, List<String> unmatchedOverrides, StateDirectory stateDirectory) {
+        this(daemonStatus, generatedAt, virtuals, heartbeat, drbd, unmatchedOverrides, stateDirectory, heartbeat);
     }
 
     public StatusReport(String daemonStatus, Instant generatedAt, List<Virtual> virtuals, String heartbeat, String drbd,
@@ -28,13 +38,42 @@ public record StatusReport(String daemonStatus, Instant generatedAt, List<Virtua
     }
 
     /**
-     * The state directory as the metrics show it.
+     * The state directory as the metrics and the page show it.
      *
      * @param placement       shared (the DRBD directory), local, or refused
      * @param drbdPrimary     whether this node is DRBD Primary of the state resource; null without DRBD
      * @param lastWriteMillis Unix time in ms of the last successful state-file write, 0 before the first
+     * @param detail          the placement in words, with the reason for local or refused; null when unknown
+     * @param drbd            the DRBD device of the state directory as /proc/drbd shows it; null without DRBD
+     * @param splitBrain      DRBD is StandAlone: split brain (or a manual disconnect), needs the operator
+     * @param files           the state files in the directory in use, by name
      */
-    public record StateDirectory(String placement, Boolean drbdPrimary, long lastWriteMillis) {}
+    public record StateDirectory(String placement, Boolean drbdPrimary, long lastWriteMillis, String detail,
+                                 Drbd drbd, boolean splitBrain, List<StateFileInfo> files) {
+        public StateDirectory {
+            files = List.copyOf(files);
+        }
+
+        public StateDirectory(String placement, Boolean drbdPrimary, long lastWriteMillis) {
+            this(placement, drbdPrimary, lastWriteMillis, null, null, false, List.of());
+        }
+    }
+
+    /**
+     * One DRBD minor as /proc/drbd shows it ({@code cs:}, {@code ro:}, {@code ds:}); roles and disks are
+     * null while it is unconfigured.
+     */
+    public record Drbd(String resource, int minor, String connection, String role, String peerRole, String disk,
+                       String peerDisk) {}
+
+    /**
+     * A state file's envelope.
+     *
+     * @param seq       its sequence number, -1 when the file cannot be read
+     * @param writtenAt when it was written, null when unknown
+     * @param problem   why it cannot be read, null when it can
+     */
+    public record StateFileInfo(String name, long seq, Instant writtenAt, String node, String problem) {}
 
     public StatusReport(String daemonStatus, Instant generatedAt, List<Virtual> virtuals, String heartbeat, String drbd) {
         this(daemonStatus, generatedAt, virtuals, heartbeat, drbd, List.of());

@@ -52,6 +52,11 @@ class StatusPageIT {
     private DirectorDaemon daemon;
     private Thread runner;
     private Path socket;
+    private Path procDrbd;
+
+    private void drbd(String state) throws IOException {
+        Files.writeString(procDrbd, "version: 8.4.11 (api:1/proto:86-101)\n 0: " + state + "\n");
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -70,10 +75,22 @@ class StatusPageIT {
                 + "\tchecktype=connect\n");
         ConfigLocator.Location location = new ConfigLocator(List.of()).locate(Optional.of(config.toString()));
         socket = DaemonOptions.controlSocket(dir.resolve("run"), location.cfgName());
+        // a DRBD state directory as /proc shows it on the Primary: r0 connected, mounted on dir/state
+        procDrbd = dir.resolve("proc-drbd");
+        drbd("cs:Connected ro:Primary/Secondary ds:UpToDate/UpToDate C r-----");
+        Files.createDirectories(dir.resolve("state"));
+        Files.writeString(dir.resolve("proc-mounts"), "/dev/drbd0 " + dir.resolve("state") + " ext4 rw,relatime 0 0\n");
+        // a running heartbeat peer of this project as its status files show it (its pid: ours, alive)
+        Path peer = Files.createDirectories(dir.resolve("heartbeat"));
+        Files.writeString(peer.resolve("lvsd-heartbeat.pid"), ProcessHandle.current().pid() + "\n");
+        Files.writeString(peer.resolve("lvsd-nodestatus"), "page-node active\nnodeb up\n");
+        Files.writeString(peer.resolve("lvsd-rscstatus"), "local\n");
         daemon = Components.daemon(new DaemonOptions(location, "memory", false, dir.resolve("run"), null, false))
                 .withHttpEndpoint(Optional.of(HttpEndpoint.loopback(0)))
-                .withStateSettings(new StateSettings(null, dir.resolve("local"), "r0", Path.of("/dev/drbd0"),
-                        dir.resolve("no-drbd"), Path.of("/proc/mounts"), "page-node"));
+                .withStateSettings(new StateSettings(dir.resolve("state"), dir.resolve("local"), "r0",
+                        Path.of("/dev/drbd0"), procDrbd, dir.resolve("proc-mounts"), "page-node"))
+                .withHeartbeatSource(Components.heartbeatSource(java.util.Map.of("LVS_DIRECTOR_HEARTBEAT_DIR",
+                        peer.toString())));
         runner = new Thread(daemon::run, "status-page-daemon");
         runner.start();
     }
@@ -115,17 +132,36 @@ class StatusPageIT {
                 .contains("<td class=\"nowrap\">127.0.0.1:" + a.port() + "</td><td><span class=\"badge up\">up</span>"
                         + "<span class=\"badge drained\">drained</span></td><td class=\"num\">0</td>");
         assertThat(dom).contains("daemon <b id=\"daemon\">running</b>")
-                .contains("heartbeat <b id=\"heartbeat\">n/a</b>")
-                .contains("DRBD <b id=\"drbd\">n/a</b>")
+                .contains("heartbeat <b id=\"heartbeat\">active (page-node; peer nodeb up; resources: local)</b>")
+                .contains("DRBD <b id=\"drbd\">Primary r0 (Connected)</b>")
                 .contains("<div id=\"error\" style=\"display: none;\"></div>");
+        String state = stateSection(dom);
+        assertThat(state).contains("<span class=\"badge shared\">shared</span>")
+                .doesNotContain("split brain")
+                .contains("<dd id=\"state-detail\">Primary r0, " + dir.resolve("state") + "</dd>")
+                .contains("<dd id=\"state-drbd\">r0 (minor 0): cs:Connected ro:Primary/Secondary ds:UpToDate/UpToDate</dd>")
+                .doesNotContain("none by this director")
+                // drain and weight: two writes of overrides.json; owner.json once when the directory became ours
+                .containsPattern("<tr data-file=\"overrides.json\"><td>overrides.json</td><td class=\"num\">2</td>"
+                        + "<td class=\"muted\">\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d</td><td>page-node</td></tr>")
+                .contains("<tr data-file=\"owner.json\"><td>owner.json</td><td class=\"num\">1</td>");
+
+        // the peer DRBD node wrote while disconnected: StandAlone is shown as split brain within a refresh
+        drbd("cs:StandAlone ro:Primary/Unknown ds:UpToDate/DUnknown   r-----");
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> status().getJsonObject("stateDirectory").getBoolean("splitBrain"));
+        String split = stateSection(chromium("--dump-dom", url));
+        assertThat(split).contains("<span class=\"badge splitbrain\">split brain</span>")
+                .contains("<dd id=\"state-drbd\">r0 (minor 0): cs:StandAlone ro:Primary/Unknown ds:UpToDate/DUnknown</dd>")
+                .contains("<dd id=\"state-splitbrain\">DRBD is StandAlone");
 
         Files.createDirectories(ARTIFACTS);
         Path png = ARTIFACTS.resolve("status-page.png");
         Files.deleteIfExists(png);
-        chromium("--window-size=1100,520", "--screenshot=" + png, url);
+        chromium("--window-size=1100,900", "--screenshot=" + png, url);
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1100);
-        assertThat(image.getHeight()).isEqualTo(520);
+        assertThat(image.getHeight()).isEqualTo(900);
         assertThat(hasColour(image, 0x1a7f37)).as("a green 'up' badge in the screenshot").isTrue();
         assertThat(hasColour(image, 0xcf222e)).as("a red 'down' badge in the screenshot").isTrue();
         assertThat(hasColour(image, 0x8250df)).as("a purple 'drained' badge in the screenshot").isTrue();
@@ -138,6 +174,18 @@ class StatusPageIT {
                 + "</span></td><td class=\"num\">" + weight + "</td>";
     }
 
+    private static String stateSection(String dom) {
+        int start = dom.indexOf("<section class=\"state\" id=\"state\"");
+        assertThat(start).as("the state directory section in the rendered page").isNotNegative();
+        return dom.substring(start, dom.indexOf("</section>", start));
+    }
+
+    private JsonObject status() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.httpPort() + "/status"))
+                .timeout(Duration.ofSeconds(20)).build();
+        return new JsonObject(client.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
     private static String section(String dom, String id) {
         int start = dom.indexOf("<section class=\"virtual\" data-id=\"" + id + "\">");
         assertThat(start).as("section of %s in the rendered page", id).isNotNegative();
@@ -148,9 +196,7 @@ class StatusPageIT {
         if (daemon.httpPort() < 0) {
             return "?";
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.httpPort() + "/status"))
-                .timeout(Duration.ofSeconds(20)).build();
-        JsonObject status = new JsonObject(client.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        JsonObject status = status();
         for (Object v : status.getJsonArray("virtuals")) {
             JsonObject virtualJson = (JsonObject) v;
             if (virtualJson.getString("id").equals(virtual)) {

@@ -49,7 +49,9 @@ class StateDirectoryMetricsTest {
     @Test
     void localPlacementHasNoDrbdGaugeAndTheTimestampFollowsAWrite() throws Exception {
         control.refresh();
-        assertThat(control.metricsView()).isEqualTo(new StatusReport.StateDirectory("local", null, 0));
+        assertThat(control.metricsView()).isEqualTo(new StatusReport.StateDirectory("local", null, 0,
+                "node-local " + dir.resolve("local") + " (no DRBD state directory mounted at " + dir.resolve("state") + ")",
+                null, false, List.of()));
         assertThat(scrape(control.metricsView())).contains("lvsdirector_state_placement{placement=\"local\"} 1.0")
                 .contains("lvsdirector_state_last_write_timestamp_seconds 0.0")
                 .doesNotContain("lvsdirector_state_drbd_primary");
@@ -58,6 +60,42 @@ class StateDirectoryMetricsTest {
         long written = control.metricsView().lastWriteMillis();
         assertThat(written).isBetween(before, System.currentTimeMillis());
         assertThat(scrape(control.metricsView())).contains("lvsdirector_state_last_write_timestamp_seconds " + written / 1000.0);
+        control.refresh();
+        assertThat(control.metricsView().files()).containsExactly(
+                new StatusReport.StateFileInfo("probe.json", 1, Instant.ofEpochMilli(written), "nodeA", null));
+        assertThat(scrape(control.metricsView())).contains("lvsdirector_state_file_seq{file=\"probe.json\"} 1.0")
+                .contains("lvsdirector_state_file_written_timestamp_seconds{file=\"probe.json\"} " + written / 1000.0)
+                .doesNotContain("lvsdirector_state_split_brain");
+    }
+
+    @Test
+    void aStateFileThatIsNotJsonIsListedWithWhyAndGetsNoSeqGauge() throws Exception {
+        Files.createDirectories(dir.resolve("local"));
+        Files.writeString(dir.resolve("local").resolve("broken.json"), "{\"seq\": ");
+        Files.writeString(dir.resolve("local").resolve(".broken.json.tmp"), "x");
+        control.refresh();
+        List<StatusReport.StateFileInfo> files = control.metricsView().files();
+        assertThat(files).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("broken.json");
+            assertThat(f.seq()).isEqualTo(-1);
+            assertThat(f.problem()).startsWith("unreadable: ");
+        });
+        assertThat(scrape(control.metricsView())).doesNotContain("lvsdirector_state_file_seq");
+    }
+
+    @Test
+    void standAloneIsSplitBrainWithTheDrbdStatesInTheLabels() throws Exception {
+        Files.writeString(procDrbd, DRBD_HEADER + " 0: cs:StandAlone ro:Primary/Unknown ds:UpToDate/DUnknown   r-----\n");
+        Files.writeString(procMounts, "/dev/drbd0 " + dir.resolve("state") + " ext4 rw 0 0\n");
+        control.refresh();
+        StatusReport.StateDirectory view = control.metricsView();
+        assertThat(view.splitBrain()).isTrue();
+        assertThat(view.drbd()).isEqualTo(new StatusReport.Drbd("r0", 0, "StandAlone", "Primary", "Unknown", "UpToDate",
+                "DUnknown"));
+        assertThat(view.files()).extracting(StatusReport.StateFileInfo::name).containsExactly("owner.json");
+        assertThat(scrape(view)).contains("lvsdirector_state_split_brain 1.0")
+                .contains("lvsdirector_state_drbd_info{connection=\"StandAlone\",disk=\"UpToDate\",peer_disk=\"DUnknown\","
+                        + "peer_role=\"Unknown\",resource=\"r0\",role=\"Primary\"} 1\n");
     }
 
     @Test
@@ -77,9 +115,12 @@ class StateDirectoryMetricsTest {
     void secondaryIsRefusedWithDrbdPrimaryZeroAndNothingWritten() throws Exception {
         drbd("Secondary/Primary");
         control.refresh();
-        assertThat(control.metricsView()).isEqualTo(new StatusReport.StateDirectory("refused", false, 0));
+        assertThat(control.metricsView()).isEqualTo(new StatusReport.StateDirectory("refused", false, 0,
+                "refused: DRBD r0 is Secondary (ro:Secondary/Primary) and " + dir.resolve("state") + " is not mounted",
+                new StatusReport.Drbd("r0", 0, "Connected", "Secondary", "Primary", "UpToDate", "UpToDate"), false,
+                List.of()));
         assertThat(scrape(control.metricsView())).contains("lvsdirector_state_placement{placement=\"refused\"} 1.0")
-                .contains("lvsdirector_state_drbd_primary 0.0");
+                .contains("lvsdirector_state_drbd_primary 0.0").contains("lvsdirector_state_split_brain 0.0");
     }
 
     @Test

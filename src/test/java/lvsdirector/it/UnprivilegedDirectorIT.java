@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Timeout;
  * capabilities are ambient CAP_NET_ADMIN and CAP_NET_RAW (setpriv, as systemd's AmbientCapabilities= does).
  * It programs IPVS and runs ICMP (raw socket: unprivileged ping sockets are switched off in its namespace)
  * and connect checks, which the table shows: reals that answer are in, reals that do not are out. Without
- * the capabilities it refuses to start and names the one it misses.
+ * the capabilities (or with CAP_NET_ADMIN alone while a check pings) it refuses to start and names the
+ * one it misses.
  */
 class UnprivilegedDirectorIT {
     private static final String NOBODY = "--reuid=65534 --regid=65534 --clear-groups";
     private static final String CAPS = " --inh-caps=+net_admin,+net_raw --ambient-caps=+net_admin,+net_raw";
+    private static final String ADMIN_ONLY = " --inh-caps=+net_admin --ambient-caps=+net_admin";
     private static final String WRITABLE = "/run/unprivileged";
 
     @Test
@@ -45,7 +47,16 @@ class UnprivilegedDirectorIT {
                     Duration.ofSeconds(180));
             String refusedLog = Files.readString(app.resolve("nocaps.err"));
             assertThat(refused.output()).as(refusedLog).contains("exit=1");
-            assertThat(refusedLog).contains("kernel IPVS backend unavailable: permission denied (CAP_NET_ADMIN needed)");
+            assertThat(refusedLog).contains("cannot start: the kernel IPVS backend needs CAP_NET_ADMIN, which this process"
+                    + " (uid 65534) does not have; run it as root or grant it in its systemd unit with"
+                    + " AmbientCapabilities=CAP_NET_ADMIN CAP_NET_RAW");
+            // a ping check, no unprivileged ping sockets here, and only CAP_NET_ADMIN: refused up front, CAP_NET_RAW named
+            UmlAgent.Result noRaw = uml.run(start(app, config, NOBODY + ADMIN_ONLY, app.resolve("noraw.err")) + "; echo exit=$?",
+                    Duration.ofSeconds(180));
+            String noRawLog = Files.readString(app.resolve("noraw.err"));
+            assertThat(noRaw.output()).as(noRawLog).contains("exit=1");
+            assertThat(noRawLog).contains("cannot start: ping checks (checktype=ping, or connect on a UDP virtual) need"
+                    + " CAP_NET_RAW, which this process (uid 65534) does not have, and net.ipv4.ping_group_range (1 0)");
 
             long pid = Long.parseLong(uml.ok(start(app, config, NOBODY + CAPS, app.resolve("director.err")) + " & echo $!").trim());
             String credentials = uml.ok("grep -E '^(Uid|CapEff|CapAmb):' /proc/" + pid + "/status");

@@ -95,6 +95,39 @@ class StatusHttpServerTest {
         assertThat(unchecked.containsKey("weight")).isTrue();
         assertThat(unchecked.getValue("weight")).isNull();
         assertThat(unchecked.getValue("lastFailure")).isNull();
+        assertThat(json.getValue("stateDirectory")).isNull();
+    }
+
+    @Test
+    void statusCarriesTheHeartbeatStateAndTheStateDirectory() throws Exception {
+        StatusReport.StateDirectory state = new StatusReport.StateDirectory("shared", true, NOW.toEpochMilli(),
+                "Primary r0, /var/lib/lvs-director/state",
+                new StatusReport.Drbd("r0", 0, "StandAlone", "Primary", "Unknown", "UpToDate", "DUnknown"), true,
+                List.of(new StatusReport.StateFileInfo("overrides.json", 7, NOW, "nodea", null),
+                        new StatusReport.StateFileInfo("broken.json", -1, null, null, "unreadable: x")));
+        status.set(new StatusReport("running", NOW, List.of(), "active (nodea; peer nodeb up; resources: local)",
+                "Primary r0 (StandAlone)", List.of(), state, "active"));
+        JsonObject json = new JsonObject(send("GET", "/status").body());
+        assertThat(json.getString("heartbeat")).isEqualTo("active (nodea; peer nodeb up; resources: local)");
+        assertThat(json.getString("heartbeatState")).isEqualTo("active");
+        JsonObject sd = json.getJsonObject("stateDirectory");
+        assertThat(sd.getString("placement")).isEqualTo("shared");
+        assertThat(sd.getString("detail")).isEqualTo("Primary r0, /var/lib/lvs-director/state");
+        assertThat(sd.getString("lastWrite")).isEqualTo("2026-11-25T12:00:00Z");
+        assertThat(sd.getBoolean("splitBrain")).isTrue();
+        assertThat(sd.getJsonObject("drbd").getMap()).containsEntry("connection", "StandAlone")
+                .containsEntry("role", "Primary").containsEntry("peerRole", "Unknown").containsEntry("disk", "UpToDate")
+                .containsEntry("peerDisk", "DUnknown").containsEntry("minor", 0).containsEntry("resource", "r0");
+        JsonObject file = sd.getJsonArray("files").getJsonObject(0);
+        assertThat(file.getMap()).containsEntry("name", "overrides.json").containsEntry("seq", 7)
+                .containsEntry("writtenAt", "2026-11-25T12:00:00Z").containsEntry("node", "nodea");
+        JsonObject broken = sd.getJsonArray("files").getJsonObject(1);
+        assertThat(broken.getValue("seq")).isNull();
+        assertThat(broken.getString("problem")).isEqualTo("unreadable: x");
+        assertThat(send("GET", "/metrics").body()).contains("lvsdirector_heartbeat_info{state=\"active\"} 1")
+                .contains("lvsdirector_daemon_state{drbd=\"Primary r0 (StandAlone)\",heartbeat=\"active\",status=\"running\"} 1.0")
+                .contains("lvsdirector_state_split_brain 1.0")
+                .contains("lvsdirector_state_file_seq{file=\"overrides.json\"} 7.0");
     }
 
     @Test

@@ -115,6 +115,29 @@ class PackagingIT {
     }
 
     @Test
+    void theStateDirectoriesBelongToTheDirectorsUserAndTheDrbdMountPointIsEmpty() throws Exception {
+        String user = Files.readString(root.resolve("etc/passwd")).lines().filter(l -> l.startsWith("lvs-director:"))
+                .findFirst().orElseThrow();
+        int uid = Integer.parseInt(user.split(":")[2]);
+        int gid = Integer.parseInt(user.split(":")[3]);
+        for (String dir : List.of("var/lib/lvs-director/local", "var/lib/lvs-director/state")) {
+            Path path = root.resolve(dir);
+            assertThat(path).as(dir).isDirectory();
+            assertThat(Files.getAttribute(path, "unix:uid")).as("owner of %s", dir).isEqualTo(uid);
+            assertThat(Files.getAttribute(path, "unix:gid")).as("group of %s", dir).isEqualTo(gid);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as("mode of %s", dir)
+                    .isEqualTo("rwxr-x---");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("var/lib/lvs-director"))))
+                .isEqualTo("rwxr-xr-x");
+        try (Stream<Path> inside = Files.list(root.resolve("var/lib/lvs-director/state"))) {
+            assertThat(inside).as("the DRBD mount point ships empty").isEmpty();
+        }
+        assertThat(Command.run(List.of("dpkg", "--root=" + root, "-L", "lvs-director")).out().lines())
+                .contains("/usr/lib/tmpfiles.d/lvs-director.conf");
+    }
+
+    @Test
     void theInstalledEntryPointsRunAndPrintTheirVersion() throws Exception {
         Command ldirectord = installed("usr/sbin/lvs-ldirectord", "--version");
         assertThat(ldirectord.status()).as(ldirectord.transcript()).isZero();
