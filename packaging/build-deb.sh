@@ -43,7 +43,7 @@ share=$stage/usr/share/lvs-director
 install -d -m 755 "$share/lib" "$stage/usr/sbin" "$stage/lib/systemd/system" "$stage/etc/init.d" \
     "$stage/etc/default" "$stage/etc/logrotate.d" "$stage/etc/ha.d/resource.d" \
     "$stage/usr/lib/ocf/resource.d/lvs-director" "$stage/usr/lib/sysusers.d" "$stage/usr/lib/tmpfiles.d" \
-    "$stage/usr/share/man/man8" "$stage/usr/share/doc/lvs-director"
+    "$stage/usr/share/man/man8" "$stage/usr/share/doc/lvs-director" "$share/drbd-sync/handlers"
 install -m 644 "$jar" "$share/lvs-director.jar"
 install -m 644 "$target"/lib/*.jar "$share/lib/"
 install -m 644 "$here/bin/launcher.sh" "$share/launcher.sh"
@@ -56,6 +56,8 @@ install -m 644 "$here/logrotate/lvs-director" "$stage/etc/logrotate.d/"
 install -m 755 "$here/ocf/ldirectord" "$stage/usr/lib/ocf/resource.d/lvs-director/"
 install -m 644 "$here/debian/sysusers.conf" "$stage/usr/lib/sysusers.d/lvs-director.conf"
 install -m 644 "$here/debian/tmpfiles.conf" "$stage/usr/lib/tmpfiles.d/lvs-director.conf"
+install -m 755 "$project/drbd-sync/handlers/split-brain" "$share/drbd-sync/handlers/"
+install -m 644 "$project/drbd-sync/r0.res" "$share/drbd-sync/r0.res.sample"
 ln -s /usr/sbin/lvs-ldirectord "$stage/etc/ha.d/resource.d/lvs-ldirectord"
 for page in "$here"/man/*.8; do
     sed "s/@VERSION@/$version/" "$page" | gzip -9n > "$stage/usr/share/man/man8/$(basename "$page").gz"

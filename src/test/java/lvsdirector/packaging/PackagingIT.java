@@ -92,7 +92,8 @@ class PackagingIT {
         assertThat(ours).contains("/usr/sbin/lvs-ldirectord", "/usr/sbin/lvsadm", "/usr/sbin/lvs-heartbeat",
                 "/usr/sbin/lvs-drbd-sync", "/lib/systemd/system/lvs-drbd-sync.service", "/usr/share/lvs-director/lvs-director.jar", "/lib/systemd/system/lvs-ldirectord.service",
                 "/etc/init.d/lvs-ldirectord", "/" + AGENT, "/etc/logrotate.d/lvs-director",
-                "/usr/share/man/man8/lvs-ldirectord.8.gz", "/etc/ha.d/resource.d/lvs-ldirectord");
+                "/usr/share/man/man8/lvs-ldirectord.8.gz", "/etc/ha.d/resource.d/lvs-ldirectord",
+                "/usr/share/lvs-director/drbd-sync/handlers/split-brain", "/usr/share/lvs-director/drbd-sync/r0.res.sample");
         for (String debianPackage : List.of("ldirectord", "heartbeat")) {
             Command theirs = Command.run(List.of("dpkg", "-L", debianPackage));
             if (theirs.status() == 0) {
