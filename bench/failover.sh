@@ -24,6 +24,8 @@ grep '^RESULT' "$work/uml.out" | awk '
     { delete kv; for (i = 2; i <= NF; i++) { split($i, p, "="); kv[p[1]] = p[2] }
       round[kv["mode"]]++
       if ("error" in kv) { printf "%-10s %6d %s\n", kv["mode"], round[kv["mode"]], "error (see log)"; next }
-      printf "%-10s %6d %10d ms %10d ms %12d ms %8d\n", kv["mode"], round[kv["mode"]], kv["vip_ms"], kv["table_ms"], kv["served_ms"], kv["failed_attempts"]
-      if (kv["served_ms"] >= 0) { sum[kv["mode"]] += kv["served_ms"]; n[kv["mode"]]++ } }
+      invalid = kv["false_death_before_kill"] == "yes"
+      printf "%-10s %6d %10d ms %10d ms %12d ms %8d%s\n", kv["mode"], round[kv["mode"]], kv["vip_ms"], kv["table_ms"], kv["served_ms"],
+          kv["failed_attempts"], invalid ? "  INVALID: nodeb declared nodea dead before the kill (load)" : ""
+      if (kv["served_ms"] >= 0 && !invalid) { sum[kv["mode"]] += kv["served_ms"]; n[kv["mode"]]++ } }
     END { print ""; for (m in n) printf "%-10s mean kill->served %d ms over %d round(s)\n", m, sum[m] / n[m], n[m] }'

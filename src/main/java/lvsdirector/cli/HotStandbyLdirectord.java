@@ -64,15 +64,22 @@ final class HotStandbyLdirectord implements ResourceAgent {
         }
     }
 
-    @Override
-    public void start() throws ResourceException {
-        ensureStandby();
+    /** The daemon's role once its control socket answers (it has just been started); fails when it never does. */
+    String awaitRole() throws ResourceException {
         String role = control().awaitRole(START_WAIT);
         if (role.isEmpty()) {
             throw new ResourceException(name + ": the director runs but its control socket does not answer");
         }
+        return role;
+    }
+
+    @Override
+    public void start() throws ResourceException {
+        ensureStandby();
+        String role = awaitRole();
         if (!role.startsWith("active")) {
             request("activate");
+            LOG.info("info: {}: director activated", name);
         }
     }
 
