@@ -114,26 +114,13 @@ final class HotStandbyLdirectord implements ResourceAgent {
         return new PidFile(runDir, location.cfgName());
     }
 
-    /**
-     * Where nice(1) is looked for. The standby director runs at niceness {@value #NICENESS}: heartbeat keeps its
-     * own loop ahead of its resources (realtime scheduling, which this peer does not do); without that, the
-     * standby director's JVM start on a loaded machine delayed our statuses past a sub-second deadtime and the
-     * peer was declared dead. IPVS forwarding is in the kernel and does not care.
-     */
-    static final String NICE = "/usr/bin/nice";
-    static final int NICENESS = 10;
-
-    /** This JVM's command line for LdirectordMain, named as ldirectord (not as the heartbeat peer), niced when it can be. */
+    /** This JVM's command line for LdirectordMain, named as ldirectord (not as the heartbeat peer). */
     private List<String> childCommand(List<String> arguments) {
-        return childCommand(DaemonLauncher.javaCommand(LdirectordMain.class.getName(), arguments), launcher,
-                new java.io.File(NICE).canExecute());
+        return childCommand(DaemonLauncher.javaCommand(LdirectordMain.class.getName(), arguments), launcher);
     }
 
-    static List<String> childCommand(List<String> javaCommand, String launcher, boolean nice) {
+    static List<String> childCommand(List<String> javaCommand, String launcher) {
         List<String> command = new ArrayList<>();
-        if (nice) {
-            command.addAll(List.of(NICE, "-n", Integer.toString(NICENESS)));
-        }
         for (String part : javaCommand) {
             if (part.startsWith("-Dlvsdirector.program=")) {
                 command.add("-Dlvsdirector.program=ldirectord");

@@ -11,15 +11,9 @@ class HotStandbyLdirectordTest {
             "/etc/ha.d/ldirectord.cf", "standby");
 
     @Test
-    void theStandbyDirectorRunsNicedAsLdirectordWithItsOwnLauncher() {
-        assertThat(HotStandbyLdirectord.childCommand(PEER_JVM, "/opt/lvs/scripts/ldirectord", true)).containsExactly(
-                "/usr/bin/nice", "-n", "10", "/usr/bin/java", "-Xss1m", "-Dlvsdirector.program=ldirectord",
-                "-Dlvsdirector.launcher=/opt/lvs/scripts/ldirectord", "-cp", "x.jar", "lvsdirector.cli.LdirectordMain", "--daemon-child",
-                "/etc/ha.d/ldirectord.cf", "standby");
-    }
-
-    @Test
-    void withoutNiceTheJvmIsStartedDirectly() {
-        assertThat(HotStandbyLdirectord.childCommand(PEER_JVM, "ldirectord", false)).first().isEqualTo("/usr/bin/java");
+    void theStandbyDirectorIsNamedLdirectordWithItsOwnLauncherAndKeepsTheJvmOptions() {
+        assertThat(HotStandbyLdirectord.childCommand(PEER_JVM, "/opt/lvs/scripts/ldirectord")).containsExactly(
+                "/usr/bin/java", "-Xss1m", "-Dlvsdirector.program=ldirectord", "-Dlvsdirector.launcher=/opt/lvs/scripts/ldirectord",
+                "-cp", "x.jar", "lvsdirector.cli.LdirectordMain", "--daemon-child", "/etc/ha.d/ldirectord.cf", "standby");
     }
 }

@@ -18,10 +18,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * network namespaces (sha1, bcast, {@code keepalive 1, deadtime 6, initdead 12}). Groups:
  * {@code nodea marker::A} and {@code nodeb marker::B}. Checked: initial acquisition, takeover after a
  * SIGKILL, fail-back (on) or not (off) when the killed node returns, standby from our side, graceful
- * shutdown of our peer handing over, and the real node giving back our group when we return.
+ * shutdown of our peer handing over, the real node giving back our group when we return, and a SIGKILL of
+ * our peer (the real node takes our group after deadtime; our restart is accepted as a new generation).
+ * Also two of ours paired with the same groups ({@link #twoOfOursWithResources}).
  *
  * <p>CI runs two entries (real heartbeat primary with {@code auto_failback on}, ours
- * primary with {@code off}), about a minute each; {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
+ * primary with {@code off}), about 70 s each on a loaded machine, and the ours+ours pair with {@code on} (about 50 s); {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
  */
 class HeartbeatResourcesIT extends NamespacePairIT {
     private static final String TIMING = "keepalive 1\ndeadtime 6\nwarntime 3\ninitdead 12\nudpport 694\nbcast eth0\nnode nodea nodeb\n";
