@@ -136,6 +136,11 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
                     sender -> MembershipListeners.observed(resources.create(haresources, sender), metrics))
                     .await(10, TimeUnit.SECONDS);
             started.set(running);
+            if (haCf.realtimePriority() > 0) {
+                running.useRealtimeScheduling(haCf.realtimePriority())
+                        .onSuccess(v -> LOG.info("info: membership loop runs SCHED_FIFO priority {} (realtime on)", haCf.realtimePriority()))
+                        .onFailure(e -> LOG.warn("WARN: realtime on: {}; the membership loop keeps ordinary scheduling", e.getMessage()));
+            }
         } catch (Exception e) {
             err.println("heartbeat: " + e.getMessage());
             vertx.close();

@@ -134,6 +134,26 @@ public final class HeartbeatNode {
     }
 
     /** Every configured node's status as last seen by the event loop (safe from any thread). */
+    /**
+     * Puts the node's loop thread (statuses, dead-time checks, packets, resource decisions) under SCHED_FIFO at
+     * {@code priority}, as heartbeat does with {@code realtime on}: on a busy machine the keepalives and the
+     * dead-time checks are then not delayed by ordinary work such as the standby director's JVM start, which
+     * under load got sub-second dead times declared falsely. Fails (the loop keeps its ordinary scheduling) when
+     * the kernel refuses.
+     */
+    public Future<Void> useRealtimeScheduling(int priority) {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                lvsdirector.netlink.sched.RealtimeScheduling.fifoForCurrentThread(priority);
+                done.complete();
+            } catch (IOException | RuntimeException | LinkageError e) {
+                done.fail(e);
+            }
+        });
+        return done.future();
+    }
+
     public Map<String, NodeStatus> statuses() {
         return statuses;
     }
