@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Failover time of a director pair: kill the active node like a power cut (link down + SIGKILL of all
-# its processes) and measure, from the kill, when the other node holds the VIP, when its IPVS table has
-# the real server, and when a client (new TCP connection every 20 ms, 200 ms timeout) is served again.
+# its processes) and measure, from the link going down, when the other node holds the VIP, when its IPVS
+# table has the real server (both as seen by polling, late under load: our JVMs' logs carry ms time stamps
+# for the exact phases), and when a client (new TCP connection every 20 ms, 200 ms timeout) is served
+# again, by the client's own clock. For ours the kill waits until the standby node's hot-standby director
+# is ready; a round in which the standby declared the active node dead before the kill is marked INVALID.
 # Runs the real heartbeat 3.0.6 + Debian's ldirectord pair and ours, same settings, in one UML kernel
 # (real IPVS); ours also with sub-second timing. Not run by CI.
 #   bench/failover.sh [ROUNDS] [MODE...]     modes: real ours ours-fast (default: all three), ROUNDS default 3

@@ -193,8 +193,10 @@ run_mode() { # MODE
     sleep 3
     local early=no
     false_death "$dir/nodeb" && { early=yes; log "$mode: nodeb declared nodea dead before the kill (load): this round is not a failover"; }
-    local kill_at; kill_at=$(now)
+    # the clock starts when nodea is off the network: under load `ip link set down` itself took over a
+    # second, and attempts served by nodea meanwhile would count as served "after the kill"
     ip -n nodea link set eth0 down
+    local kill_at; kill_at=$(now)
     kill -9 "$(cat "$dir/nodea/pid")"
     log "$mode: nodea killed (link down + SIGKILL of its pid namespace) at $(date -d @$((kill_at / 1000)) +%T).$(printf %03d $((kill_at % 1000)))"
     local vip_at table_at served_at
