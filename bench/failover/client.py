@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """client.py HOST PORT LOG: opens a new TCP connection to HOST:PORT every 20 ms, sends an HTTP GET and
-logs "<epoch ms> ok <body>" or "<epoch ms> fail <reason>" per attempt (200 ms timeout), forever."""
+logs "<end ms> <start ms> ok <body>" or "<end ms> <start ms> fail <reason>" per attempt (200 ms timeout),
+forever (epoch ms), so the bench takes kill->served from the client's own clock."""
 import socket
 import sys
 import time
@@ -14,7 +15,7 @@ with open(log, "a", buffering=1) as out:
                 s.sendall(b"GET / HTTP/1.0\r\nHost: vip\r\n\r\n")
                 data = s.recv(4096)
                 body = data.split(b"\r\n\r\n", 1)[-1].strip().decode(errors="replace")
-                out.write("%d ok %s\n" % (started * 1000, body if data else "empty"))
+                out.write("%d %d ok %s\n" % (time.time() * 1000, started * 1000, body if data else "empty"))
         except OSError as e:
-            out.write("%d fail %s\n" % (started * 1000, type(e).__name__))
+            out.write("%d %d fail %s\n" % (time.time() * 1000, started * 1000, type(e).__name__))
         time.sleep(max(0.0, 0.02 - (time.time() - started)))

@@ -110,14 +110,43 @@ prepare_ours() { # NODE DIR KEEPALIVE DEADTIME WARNTIME INITDEAD
     echo "nodea $VIP/24/eth0 ldirectord::$2/director.cf" > "$2/etc/haresources"
 }
 
+logback_with_times() { # FILE: our JVMs' log lines with a millisecond time stamp, for the phases
+    cat > "$1" <<'XML'
+<configuration>
+  <appender name="stderr" class="ch.qos.logback.core.ConsoleAppender">
+    <target>System.err</target>
+    <encoder><pattern>%d{HH:mm:ss.SSS} [%thread] %msg%n</pattern></encoder>
+  </appender>
+  <logger name="ldirectord" level="INFO"/>
+  <logger name="lvsdirector" level="INFO"/>
+  <root level="WARN"><appender-ref ref="stderr"/></root>
+</configuration>
+XML
+}
+
 start_ours() { # NODE DIR
+    logback_with_times "$2/logback.xml"
     ip netns exec "$1" unshare --uts --mount --pid --fork --kill-child --mount-proc sh -c '
         hostname "$1"; mount --make-rprivate /; mount -t tmpfs tmpfs /run
         export LVS_DIRECTOR_RUNDIR=/run LVS_DIRECTOR_HTTP=off
-        mkdir -p /run/jna && export LVS_DIRECTOR_JAVA_OPTS="-Djna.tmpdir=/run/jna -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+        mkdir -p /run/jna
+        export LVS_DIRECTOR_JAVA_OPTS="-Djna.tmpdir=/run/jna -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dlogback.configurationFile=$2/logback.xml"
         exec "$3/scripts/heartbeat" start --config-dir "$2/etc" --state-dir "$2/state" --node "$1"' \
         node "$1" "$2" "$home" > "$2/console.log" 2>&1 &
     echo $! > "$2/pid"
+}
+
+# ours: the standby node's hot-standby director must be up and checking before the kill, or the bench
+# measures a JVM start instead of a takeover (the real pair starts Debian's ldirectord at takeover)
+standby_ready() { [ "$1" != ours ] || grep -qs "hot standby ready" "$2"/console.log; }
+
+# what each JVM of a node is doing (ours only): thread dumps into DIR/threads.txt
+thread_dumps() { # NS DIR
+    for pid in $(ip netns pids "$1" 2>/dev/null); do
+        case "$(readlink /proc/$pid/exe 2>/dev/null)" in
+            */java) { echo "== pid $pid: $(tr '\0' ' ' < /proc/$pid/cmdline | cut -c1-200)"; jcmd "$pid" Thread.print 2>&1; } >> "$2/threads.txt" ;;
+        esac
+    done
 }
 
 await() { # SECONDS DESCRIPTION COMMAND...: polls every 10 ms, prints the epoch ms when COMMAND succeeded
@@ -130,7 +159,12 @@ await() { # SECONDS DESCRIPTION COMMAND...: polls every 10 ms, prints the epoch 
     now
 }
 
-served_after() { awk -v t="$1" '$1 > t && $2 == "ok" { found = 1 } END { exit !found }' "$work/client.log"; }
+# client.log: END START ok|fail ...; "served after T" counts only attempts started after T
+served_after() { awk -v t="$1" '$2 > t && $3 == "ok" { found = 1 } END { exit !found }' "$work/client.log"; }
+# when the client was first served after T, by the client's own clock (end of that attempt)
+first_served_after() { awk -v t="$1" '$2 > t && $3 == "ok" { print $1; exit }' "$work/client.log"; }
+# a false death (load) before the kill makes the round worthless: the standby took over early
+false_death() { grep -qs "node nodea: is dead" "$1"/console.log "$1"/ha-log; }
 vip_on() { ip -n "$1" -4 addr show dev eth0 | grep -q " $VIP/"; }
 table_on() { ip netns exec "$1" ipvsadm -L -n | grep -q "10.0.1.11:80"; }
 peer_seen() { grep -Eiqs "node nodea: status active" "$1"/ha-log "$1"/console.log; }
@@ -155,18 +189,31 @@ run_mode() { # MODE
     log "$mode: nodea active and serving; starting nodeb"
     $starter nodeb "$dir/nodeb"
     await 120 "nodeb to see nodea active" peer_seen "$dir/nodeb" >/dev/null
+    case "$mode" in ours*) await 180 "nodeb's hot-standby director" standby_ready ours "$dir/nodeb" >/dev/null ;; esac
     sleep 3
-    local kill_at; kill_at=$(now)
+    local early=no
+    false_death "$dir/nodeb" && { early=yes; log "$mode: nodeb declared nodea dead before the kill (load): this round is not a failover"; }
+    # the clock starts when nodea is off the network: under load `ip link set down` itself took over a
+    # second, and attempts served by nodea meanwhile would count as served "after the kill"
     ip -n nodea link set eth0 down
+    local kill_at; kill_at=$(now)
     kill -9 "$(cat "$dir/nodea/pid")"
-    log "$mode: nodea killed (link down + SIGKILL of its pid namespace)"
+    log "$mode: nodea killed (link down + SIGKILL of its pid namespace) at $(date -d @$((kill_at / 1000)) +%T).$(printf %03d $((kill_at % 1000)))"
     local vip_at table_at served_at
     vip_at=$(await 180 "nodeb to hold the VIP" vip_on nodeb) || vip_at=0
     table_at=$(await 180 "nodeb's IPVS table" table_on nodeb) || table_at=0
-    served_at=$(await 180 "the client to be served through nodeb" served_after "$kill_at") || served_at=0
+    if await 180 "the client to be served through nodeb" served_after "$kill_at" >/dev/null; then
+        served_at=$(first_served_after "$kill_at")
+    else
+        served_at=0
+    fi
+    if [ "$table_at" = 0 ] || [ "$served_at" = 0 ]; then
+        case "$mode" in ours*) thread_dumps nodeb "$dir/nodeb" ;; esac
+    fi
     echo "RESULT mode=$mode vip_ms=$(( vip_at ? vip_at - kill_at : -1 )) table_ms=$(( table_at ? table_at - kill_at : -1 ))" \
         "served_ms=$(( served_at ? served_at - kill_at : -1 ))" \
-        "failed_attempts=$(awk -v t="$kill_at" '$1 > t && $2 == "fail"' "$work/client.log" | wc -l)"
+        "failed_attempts=$(awk -v t="$kill_at" '$2 > t && $3 == "fail"' "$work/client.log" | wc -l)" \
+        "false_death_before_kill=$early"
     cp "$work/client.log" "$dir/client.log"
     teardown
 }

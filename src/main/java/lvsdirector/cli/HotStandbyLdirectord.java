@@ -63,15 +63,22 @@ final class HotStandbyLdirectord implements ResourceAgent {
         }
     }
 
-    @Override
-    public void start() throws ResourceException {
-        ensureStandby();
+    /** The daemon's role once its control socket answers (it has just been started); fails when it never does. */
+    String awaitRole() throws ResourceException {
         String role = control().awaitRole(START_WAIT);
         if (role.isEmpty()) {
             throw new ResourceException(name + ": the director runs but its control socket does not answer");
         }
+        return role;
+    }
+
+    @Override
+    public void start() throws ResourceException {
+        ensureStandby();
+        String role = awaitRole();
         if (!role.startsWith("active")) {
             request("activate");
+            LOG.info("info: {}: director activated", name);
         }
     }
 
@@ -104,8 +111,12 @@ final class HotStandbyLdirectord implements ResourceAgent {
 
     /** This JVM's command line for LdirectordMain, named as ldirectord (not as the heartbeat peer). */
     private List<String> childCommand(List<String> arguments) {
+        return childCommand(DaemonLauncher.javaCommand(LdirectordMain.class.getName(), arguments), launcher);
+    }
+
+    static List<String> childCommand(List<String> javaCommand, String launcher) {
         List<String> command = new ArrayList<>();
-        for (String part : DaemonLauncher.javaCommand(LdirectordMain.class.getName(), arguments)) {
+        for (String part : javaCommand) {
             if (part.startsWith("-Dlvsdirector.program=")) {
                 command.add("-Dlvsdirector.program=ldirectord");
             } else if (part.startsWith("-Dlvsdirector.launcher=")) {

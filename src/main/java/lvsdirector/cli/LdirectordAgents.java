@@ -64,6 +64,7 @@ public final class LdirectordAgents implements BuiltinAgents {
         Thread starter = new Thread(() -> {
             try {
                 agent.ensureStandby();
+                LOG.info("info: {}: hot standby ready ({})", agent.name(), agent.awaitRole());
             } catch (ResourceException e) {
                 LOG.warn("WARN: {} (a takeover will try again)", e.getMessage());
             }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param stonithHosts the {@code stonith_host} lines, in file order
  * @param notImplemented one notice per accepted directive this peer does not implement
  * @param warnings what heartbeat would warn about (e.g. a short initdead)
+ * @param realtimePriority SCHED_FIFO priority for the membership loop ({@code realtime}, on by default, and
+ *     {@code rtprio}, 1 unless given); 0 with {@code realtime off}
  */
 public record HaCf(
         List<String> nodes,
@@ -39,7 +41,8 @@ public record HaCf(
         Duration maxRexmitDelay,
         List<StonithHost> stonithHosts,
         List<ConfigNotice> notImplemented,
-        List<ConfigNotice> warnings) {
+        List<ConfigNotice> warnings,
+        int realtimePriority) {
 
     public HaCf {
         nodes = List.copyOf(nodes);

@@ -35,6 +35,8 @@ final class HaCfBuilder {
     Optional<String> debugFile = Optional.empty();
     int debugLevel;
     boolean logBadPackets = true;
+    boolean realtime = true;
+    int rtprio = 1;
     MsgFormat msgFormat = MsgFormat.CLASSIC;
     Duration maxRexmitDelay = Duration.ofMillis(250);
     private final Map<String, ConfigNotice> notImplemented = new LinkedHashMap<>();
@@ -78,7 +80,7 @@ final class HaCfBuilder {
         }
         return new HaCf(List.copyOf(nodes), keepalive, deadtime, warn, init, deadping != null ? deadping : deadtime, udpPort,
                 media, pingNodes, autoFailback, cluster, hopfudge, logFacility, logFile, debugFile, debugLevel, logBadPackets,
-                msgFormat, maxRexmitDelay, stonithHosts, List.copyOf(notImplemented.values()), warnings);
+                msgFormat, maxRexmitDelay, stonithHosts, List.copyOf(notImplemented.values()), warnings, realtime ? rtprio : 0);
     }
 
     /** deadtime if above 10 s, 12 s if below 6 s, otherwise twice the deadtime. */

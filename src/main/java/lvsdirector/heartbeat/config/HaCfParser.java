@@ -63,6 +63,8 @@ public final class HaCfParser {
         IMPLEMENTED.put("debugfile", (b, l, t) -> b.debugFile = Optional.of(t));
         IMPLEMENTED.put("debug", (b, l, t) -> b.debugLevel = l.integer(t, 0, 255));
         IMPLEMENTED.put("log_badpack", (b, l, t) -> b.logBadPackets = l.bool(t));
+        IMPLEMENTED.put("realtime", (b, l, t) -> b.realtime = l.bool(t));
+        IMPLEMENTED.put("rtprio", (b, l, t) -> b.rtprio = l.integer(t, 1, 99));
         IMPLEMENTED.put("msgfmt", (b, l, t) -> b.msgFormat = MsgFormat.valueOf(l.exactChoice(t, "classic", "netstring").toUpperCase(Locale.ROOT)));
         IMPLEMENTED.put("max_rexmit_delay", (b, l, t) -> b.maxRexmitDelay = Duration.ofMillis(l.integer(t, 1, 3_600_000)));
 
@@ -77,12 +79,11 @@ public final class HaCfParser {
                 throw l.error("baud: unsupported rate " + rate + ", expected one of " + BAUD_RATES);
             }
         });
-        for (String bool : List.of("use_logd", "use_apphbd", "syslogmsgfmt", "realtime", "traditional_compression", "coredumps",
+        for (String bool : List.of("use_logd", "use_apphbd", "syslogmsgfmt", "traditional_compression", "coredumps",
                 "crmd_spawns_pengine", "record_config_changes", "record_pengine_inputs", "enable_config_writes")) {
             ACCEPTED.put(bool, (b, l, t) -> l.bool(t));
         }
         ACCEPTED.put("conn_logd_time", (b, l, t) -> l.positiveTime(t));
-        ACCEPTED.put("rtprio", (b, l, t) -> l.integer(t, 1, 99));
         ACCEPTED.put("compression_threshold", (b, l, t) -> l.integer(t, 1, Integer.MAX_VALUE));
         ACCEPTED.put("memreserve", (b, l, t) -> l.integer(t, 0, Integer.MAX_VALUE));
         ACCEPTED.put("hbgenmethod", (b, l, t) -> l.exactChoice(t, "file", "time"));

@@ -27,11 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A running heartbeat peer: identity from the state directory (generation raised and synced before the
  * first packet), the UDP media, the packet gate and the membership state machine, all on one Vert.x
- * context, ticked every {@value #TICK_MILLIS} ms.
+ * context, ticked every {@link MembershipSettings#tickPeriod()} (a quarter keepalive, 10-100 ms).
  */
 public final class HeartbeatNode {
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatNode.class);
-    static final long TICK_MILLIS = 100;
 
     private final Context context;
     private final UdpMedia media;
@@ -44,7 +43,7 @@ public final class HeartbeatNode {
     private final PacketGate gate;
 
     private HeartbeatNode(Context context, UdpMedia media, Membership membership, SenderIdentity identity, MembershipListener listener,
-            PacketGate gate) {
+            PacketGate gate, long tickMillis) {
         this.gate = gate;
         this.context = context;
         this.media = media;
@@ -52,7 +51,7 @@ public final class HeartbeatNode {
         this.identity = identity;
         this.listener = listener;
         this.statuses = membership.statuses();
-        this.timer = context.owner().setPeriodic(TICK_MILLIS, id -> {
+        this.timer = context.owner().setPeriodic(tickMillis, id -> {
             membership.tick();
             listener.tick();
             statuses = membership.statuses();
@@ -100,7 +99,8 @@ public final class HeartbeatNode {
                 Membership membership = new Membership(settings, sender, listener, System::nanoTime, new Random());
                 holder[0] = membership;
                 membership.start();
-                started.complete(new HeartbeatNode(context, media, membership, identity, listener, gate));
+                started.complete(new HeartbeatNode(context, media, membership, identity, listener, gate,
+                        settings.tickPeriod().toMillis()));
             });
         });
         return started.future();
@@ -134,6 +134,26 @@ public final class HeartbeatNode {
     }
 
     /** Every configured node's status as last seen by the event loop (safe from any thread). */
+    /**
+     * Puts the node's loop thread (statuses, dead-time checks, packets, resource decisions) under SCHED_FIFO at
+     * {@code priority}, as heartbeat does with {@code realtime on}: on a busy machine the keepalives and the
+     * dead-time checks are then not delayed by ordinary work such as the standby director's JVM start, which
+     * under load got sub-second dead times declared falsely. Fails (the loop keeps its ordinary scheduling) when
+     * the kernel refuses.
+     */
+    public Future<Void> useRealtimeScheduling(int priority) {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                lvsdirector.netlink.sched.RealtimeScheduling.fifoForCurrentThread(priority);
+                done.complete();
+            } catch (IOException | RuntimeException | LinkageError e) {
+                done.fail(e);
+            }
+        });
+        return done.future();
+    }
+
     public Map<String, NodeStatus> statuses() {
         return statuses;
     }

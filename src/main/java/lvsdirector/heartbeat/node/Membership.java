@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * Heartbeat 3.0.6's membership protocol for one local node: our statuses (init, up, then active once comm
  * is up), the per-peer generation and sequence checks, gap filling with {@code NS_rexmit}, acknowledgements,
  * the node list exchange and dead detection with the dead time each peer advertises. Driven by
- * {@link #receive} (authentic messages from other configured nodes) and {@link #tick} (called often, e.g.
- * every 100 ms); all calls must come from one thread.
+ * {@link #receive} (authentic messages from other configured nodes) and {@link #tick} (called every
+ * {@link MembershipSettings#tickPeriod()}); all calls must come from one thread.
  */
 public final class Membership {
     private static final Logger LOG = LoggerFactory.getLogger(Membership.class);
@@ -66,7 +66,13 @@ public final class Membership {
         }
         long now = nanoClock.getAsLong();
         if (now - nextStatusNanos >= 0) {
+            long due = nextStatusNanos;
             sendStatus();
+            // keep the keepalive grid: a tick that came late does not push every later status back
+            long keepalive = settings.keepalive().toNanos();
+            if (now - due < keepalive) {
+                nextStatusNanos = due + keepalive;
+            }
         }
         detectDeaths(now);
         advanceCommUp(now);

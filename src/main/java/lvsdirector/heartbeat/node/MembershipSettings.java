@@ -30,6 +30,16 @@ public record MembershipSettings(String localNode, List<String> nodes, Duration 
                 haCf.initdead(), haCf.maxRexmitDelay());
     }
 
+    /**
+     * How often the node's loop runs {@link Membership#tick}: a quarter keepalive, between 10 and 100 ms. heartbeat
+     * checks on every main loop pass; a fixed 100 ms tick would send a 100 ms keepalive only every 200 ms and
+     * declare a 500 ms deadtime up to 100 ms late.
+     */
+    public Duration tickPeriod() {
+        long quarter = keepalive.toMillis() / 4;
+        return Duration.ofMillis(Math.max(10, Math.min(100, quarter)));
+    }
+
     /** The other nodes, in ha.cf order. */
     public List<String> peers() {
         return nodes.stream().filter(n -> !n.equals(localNode)).toList();

@@ -157,10 +157,18 @@ class HaCfParserTest {
                 .containsExactly("ha.cf:4: nice_failback is obsolete; use auto_failback off");
     }
 
+    @Test
+    void realtimeIsOnAtPriorityOneUnlessConfigured() throws Exception {
+        assertThat(parse(BASE).realtimePriority()).isEqualTo(1);
+        assertThat(parse(BASE + "rtprio 50\n").realtimePriority()).isEqualTo(50);
+        assertThat(parse(BASE + "realtime off\nrtprio 50\n").realtimePriority()).isZero();
+        assertThat(parse(BASE + "realtime on\n").notImplemented()).isEmpty();
+    }
+
     /** Every directive of heartbeat 3.0.6 this peer does not implement is accepted and noted once. */
     @ParameterizedTest
     @ValueSource(strings = {"deadping 10", "baud 19200", "use_logd yes", "use_apphbd no", "conn_logd_time 60", "syslogmsgfmt true",
-        "watchdog /dev/watchdog", "realtime on", "rtprio 50", "hbgenmethod time", "compression zlib", "compression_threshold 2",
+        "watchdog /dev/watchdog", "hbgenmethod time", "compression zlib", "compression_threshold 2",
         "traditional_compression no", "coredumps true", "coreroot /var/lib/heartbeat/cores", "autojoin none", "uuidfrom nodename",
         "memreserve 6500", "crm_daemon_dir /usr/lib/heartbeat", "crmd_spawns_pengine on", "record_config_changes on",
         "record_pengine_inputs off", "enable_config_writes on", "quorum_server qs.example", "env HA_FOO=bar",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -17,10 +18,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * network namespaces (sha1, bcast, {@code keepalive 1, deadtime 6, initdead 12}). Groups:
  * {@code nodea marker::A} and {@code nodeb marker::B}. Checked: initial acquisition, takeover after a
  * SIGKILL, fail-back (on) or not (off) when the killed node returns, standby from our side, graceful
- * shutdown of our peer handing over, and the real node giving back our group when we return.
+ * shutdown of our peer handing over, the real node giving back our group when we return, and a SIGKILL of
+ * our peer (the real node takes our group after deadtime; our restart is accepted as a new generation).
+ * Also two of ours paired with the same groups ({@link #twoOfOursWithResources}).
  *
  * <p>CI runs two entries (real heartbeat primary with {@code auto_failback on}, ours
- * primary with {@code off}), about a minute each; {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
+ * primary with {@code off}), about 70 s each on a loaded machine, and the ours+ours pair with {@code on} (about 50 s); {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
  */
 class HeartbeatResourcesIT extends NamespacePairIT {
     private static final String TIMING = "keepalive 1\ndeadtime 6\nwarntime 3\ninitdead 12\nudpport 694\nbcast eth0\nnode nodea nodeb\n";
@@ -28,6 +31,9 @@ class HeartbeatResourcesIT extends NamespacePairIT {
     private static final String HARESOURCES = "nodea marker::A\nnodeb marker::B\n";
     /** deadtime 6 after the last status (up to 1 s before the kill), plus the start of the marker script. */
     private static final double TAKEOVER_MAX_SECONDS = 6.0 + 3.0;
+    /** Spec §8.2 step 6: dead 6-8 s after the last status, which left up to one keepalive (1 s) before the kill. */
+    private static final double DEAD_MIN_SECONDS = 6.0 - 1.0;
+    private static final double DEAD_MAX_SECONDS = 8.0;
     private static final int START_SECONDS = 60;
 
     @Override
@@ -169,8 +175,125 @@ class HeartbeatResourcesIT extends NamespacePairIT {
             secondsUntil(holdings, "all/none", START_SECONDS);
         }
         assertThat(ours.currentLog()).doesNotContain("Exception");
+
+        // 7. SIGKILL of our peer: the real node takes our group after deadtime; we return as a restart
+        ourPeerKilledAndBack(scenario, real, ours, holdings, ourGroup, failback);
+        assertThat(ours.logText()).doesNotContain("Exception");
         assertThat(ours.dir.resolve("fenced")).doesNotExist();
         assertThat(real.logText()).doesNotContain("replay attack").doesNotContain("No reply to standby request");
+    }
+
+    /**
+     * Spec §8.2 step 6 with resources: the real node declares our killed peer dead 6-8 s after its last
+     * status (up to one keepalive before the kill) and takes over our group; our restart is a new generation,
+     * "Heartbeat restart", no replay, and with fail-back our group comes home again.
+     */
+    private void ourPeerKilledAndBack(String scenario, RealHeartbeat real, JavaPeer ours, Supplier<String> holdings, String ourGroup,
+            boolean failback) throws Exception {
+        if (!failback) {
+            // auto_failback off left everything on the real node: take our group back so the kill costs us one
+            assertThat(ours.command("takeover", "local")).startsWith("rc 0: ok");
+            secondsUntil(holdings, "local/local", 20);
+        }
+        TimeUnit.SECONDS.sleep(5); // past the startup deadtime padding (deadtime + 2 s for the first 5 s)
+        long generation = ours.generation();
+        int seenBefore = logOf(real).length();
+        long killed = System.nanoTime();
+        ours.kill();
+        Files.deleteIfExists(marker(ours.node, ourGroup)); // a dead node's resources die with it
+        // the real node's log, read every 100 ms, dates the declaration better than a cl_status round trip
+        double dead = secondsUntil(() -> logOf(real).indexOf("node " + ours.node + ": is dead", seenBefore) >= 0, 15, killed);
+        double takeover = secondsUntil(() -> Files.exists(marker(real.node, ourGroup)), 15, killed);
+        report(scenario, "SIGKILL of ours: real node declared it dead after %.2f s, ran our group after %.2f s", dead, takeover);
+        assertThat(dead).isBetween(DEAD_MIN_SECONDS, DEAD_MAX_SECONDS);
+        assertThat(takeover).isLessThan(TAKEOVER_MAX_SECONDS);
+
+        long restarted = System.nanoTime();
+        ours.start();
+        secondsUntil(() -> real.nodestatus(ours.node) + "/" + ours.status(real.node), "active/active", START_SECONDS, restarted);
+        assertThat(ours.generation()).isEqualTo(generation + 1);
+        assertThat(real.logText().substring(seenBefore)).contains("Heartbeat restart on node " + ours.node)
+                .doesNotContain("replay attack").doesNotContain("returning after partition");
+        if (failback) {
+            double back = secondsUntil(holdings, "local/local", START_SECONDS, restarted);
+            report(scenario, "our restarted peer holds its group again %.2f s after its start", back);
+            assertThat(marker(real.node, ourGroup)).doesNotExist();
+        } else {
+            secondsUntil(holdings, "all/none", 20);
+        }
+    }
+
+    static Stream<String> pairModes() {
+        return Stream.of(System.getProperty("heartbeat.resources.pair", "on").split(",")).map(String::strip).filter(e -> !e.isEmpty());
+    }
+
+    /**
+     * Two of ours paired (nodea in netns a, nodeb in netns b), same groups and timing: takeover on a SIGKILL,
+     * fail-back per auto_failback when the node returns, standby and hb_takeover. CI runs {@code on};
+     * {@code -Dheartbeat.resources.pair=on,off,legacy} for more.
+     */
+    @ParameterizedTest(name = "ours+ours/{0}")
+    @MethodSource("pairModes")
+    void twoOfOursWithResources(String mode) throws Exception {
+        String scenario = "ours+ours/" + mode;
+        String haCf = TIMING + "auto_failback " + mode + "\n";
+        JavaPeer a = new JavaPeer(netns, netns.a, "nodea", tmp.resolve("ours-a"), haCf, KEYS);
+        nodes.add(a);
+        JavaPeer b = new JavaPeer(netns, netns.b, "nodeb", tmp.resolve("ours-b"), haCf, KEYS);
+        nodes.add(b);
+        a.resources(HARESOURCES, "marker", script(a.node));
+        b.resources(HARESOURCES, "marker", script(b.node));
+        // rscstatus of legacy nodes is kept too (ours tracks the groups it runs)
+        Supplier<String> holdings = () -> a.rscstatus() + "/" + b.rscstatus();
+
+        a.start();
+        b.start();
+        double up = secondsUntil(holdings, "local/local", START_SECONDS);
+        report(scenario, "both hold their own group %.2f s after start", up);
+
+        TimeUnit.SECONDS.sleep(5); // past the startup deadtime padding
+        long killed = System.nanoTime();
+        a.kill();
+        Files.deleteIfExists(marker("nodea", "A"));
+        double takeover = secondsUntil(() -> Files.exists(marker("nodeb", "A")), 15, killed);
+        report(scenario, "nodeb took over nodea's group %.2f s after the SIGKILL", takeover);
+        assertThat(takeover).isBetween(DEAD_MIN_SECONDS, TAKEOVER_MAX_SECONDS);
+        secondsUntil(b::rscstatus, "all", 5);
+
+        long restarted = System.nanoTime();
+        a.start();
+        if (mode.equals("off")) {
+            secondsUntil(() -> a.status("nodeb") + "/" + b.status("nodea"), "active/active", START_SECONDS, restarted);
+            secondsUntil(holdings, "none/all", 20);
+            TimeUnit.SECONDS.sleep(3);
+            assertThat(holdings.get()).isEqualTo("none/all");
+            assertThat(b.command("standby", "foreign")).startsWith("rc 0: ok");
+        }
+        double back = secondsUntil(holdings, "local/local", START_SECONDS, restarted);
+        report(scenario, "group A home on the restarted nodea %.2f s after its start", back);
+        assertThat(marker("nodeb", "A")).doesNotExist();
+        assertThat(marker("nodea", "A")).exists();
+
+        if (mode.equals("off")) {
+            assertThat(b.command("standby", "all")).startsWith("rc 0: ok");
+            double standby = secondsUntil(holdings, "all/none", 20);
+            report(scenario, "standby of nodeb: nodea holds everything %.2f s later", standby);
+            assertThat(marker("nodea", "B")).exists();
+            assertThat(marker("nodeb", "B")).doesNotExist();
+            assertThat(b.command("takeover", "local")).startsWith("rc 0: ok");
+            secondsUntil(holdings, "local/local", 20);
+        } else if (mode.equals("on")) {
+            // nodea takes B, then, holding a stable peer's group with auto_failback on, offers it straight back
+            int callsBefore = callLines().size();
+            assertThat(b.command("standby", "all")).startsWith("rc 0: ok");
+            secondsUntil(() -> callLines().size() >= callsBefore + 4 && holdings.get().equals("local/local"), 20, System.nanoTime());
+            assertThat(callLines().subList(callsBefore, callLines().size()))
+                    .containsSubsequence("nodeb B stop", "nodea B start", "nodea B stop", "nodeb B start");
+            report(scenario, "standby of nodeb: B went to nodea and, auto_failback on, came back");
+        }
+        assertThat(a.logText() + b.logText()).doesNotContain("Exception").doesNotContain("replay attack");
+        assertThat(a.dir.resolve("fenced")).doesNotExist();
+        assertThat(b.dir.resolve("fenced")).doesNotExist();
     }
 
     private void standbyAndTakeover(String scenario, RealHeartbeat real, JavaPeer ours, Supplier<String> holdings, String ourGroup)
@@ -191,6 +314,22 @@ class HeartbeatResourcesIT extends NamespacePairIT {
         boolean local = Files.exists(marker(node, own));
         boolean foreign = Files.exists(marker(node, other));
         return local ? (foreign ? "all" : "local") : (foreign ? "foreign" : "none");
+    }
+
+    private List<String> callLines() {
+        try {
+            return Files.readAllLines(calls());
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String logOf(RealHeartbeat node) {
+        try {
+            return node.logText();
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private static String logOf(JavaPeer peer) {

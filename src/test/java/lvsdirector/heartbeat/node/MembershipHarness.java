@@ -30,8 +30,9 @@ final class MembershipHarness implements MembershipListener {
     final List<byte[]> packets = new ArrayList<>();
     final List<String> events = new ArrayList<>();
     final Membership membership;
-    final MembershipSettings settings = new MembershipSettings("nodeb", List.of("nodea", "nodeb"), Duration.ofSeconds(1),
-            Duration.ofSeconds(6), Duration.ofSeconds(3), Duration.ofSeconds(12), Duration.ofMillis(250));
+    static final MembershipSettings HEARTBEAT_DEFAULTS = new MembershipSettings("nodeb", List.of("nodea", "nodeb"),
+            Duration.ofSeconds(1), Duration.ofSeconds(6), Duration.ofSeconds(3), Duration.ofSeconds(12), Duration.ofMillis(250));
+    final MembershipSettings settings;
     private long peerSeq;
     long peerGeneration = 0x6b0644a8L;
 
@@ -41,6 +42,12 @@ final class MembershipHarness implements MembershipListener {
 
     /** With {@code observer} (e.g. metrics) seeing every event before this harness records it; null for none. */
     MembershipHarness(MembershipListener observer) {
+        this(observer, HEARTBEAT_DEFAULTS);
+    }
+
+    /** With other timing (e.g. sub-second keepalive); ticks then come every {@link MembershipSettings#tickPeriod()}. */
+    MembershipHarness(MembershipListener observer, MembershipSettings settings) {
+        this.settings = settings;
         MessageSender sender = new MessageSender(new SenderIdentity("nodeb", UUID_B, 0x77, 3), KEYS, true, packets::add,
                 () -> 0x6b0644a7L, () -> "0.00 0.00 0.00 1/1 1");
         membership = new Membership(settings, sender, observer == null ? this : MembershipListeners.observed(this, observer),
@@ -48,8 +55,9 @@ final class MembershipHarness implements MembershipListener {
     }
 
     void advanceMillis(long millis) {
-        for (long t = 0; t < millis; t += 100) {
-            now += 100_000_000L;
+        long step = settings.tickPeriod().toMillis();
+        for (long t = 0; t < millis; t += step) {
+            now += step * 1_000_000L;
             membership.tick();
         }
     }
