@@ -19,8 +19,6 @@ final class JobState {
     long timerId = -1;
     /** When the next probe is due (for migrating a schedule); 0 while a probe runs or before the first. */
     long nextDueNanos;
-    /** Whether the job's probes have been moved to its own phase of the interval ({@link PhaseSpread}). */
-    boolean phased;
     /** Rounds waiting for the probe in flight. */
     final List<Promise<Void>> waiters = new ArrayList<>();
 

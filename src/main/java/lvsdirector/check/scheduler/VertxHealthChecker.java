@@ -32,8 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs every job on Vert.x timers: each job on its own fixed-rate schedule (a probe starts {@code interval}
  * after the previous one started, or right after it ended if it ran longer), jobs concurrently, never two
- * probes of one job at once. A new job is probed at once; its second probe waits an extra offset that spreads
- * the jobs of one interval across it ({@link PhaseSpread}). Results go through {@link Epilogue} and then to the listener, always on the
+ * probes of one job at once. Results go through {@link Epilogue} and then to the listener, always on the
  * context the checker was created for.
  */
 public final class VertxHealthChecker implements HealthChecker {
@@ -117,7 +116,6 @@ public final class VertxHealthChecker implements HealthChecker {
         to.health = from.health;
         to.failures = Math.min(from.failures, to.job.failureCount() - 1);
         to.cycle = from.cycle;
-        to.phased = from.phased;
         long now = System.nanoTime();
         if (from.running || from.nextDueNanos == 0) {
             startProbe(to);
@@ -269,10 +267,6 @@ public final class VertxHealthChecker implements HealthChecker {
         state.releaseWaiters();
         Duration elapsed = ProbeFailures.since(state.startedAtNanos);
         Duration wait = state.job.interval().minus(elapsed);
-        if (!state.phased) {
-            state.phased = true;
-            wait = wait.plus(PhaseSpread.offset(state.job));
-        }
         schedule(state, wait.isNegative() ? Duration.ZERO : wait);
     }
 
