@@ -74,6 +74,7 @@ echo "load before: $(uptime)" >&2
 results=()
 export LVS_DIRECTOR_RUNDIR=$work/run LVS_DIRECTOR_JAVA_OPTS="-Xmx512m"
 for n in $([ "${SKIP_HOST:-0}" = 1 ] || echo "$n_ours $n_uml"); do
+    [ "$n" -gt 0 ] || continue # N_UML=0: no UML row, so no host row at that size either
     $bench_java config "$n" "$work/ours.cf" "$work/ours.log"
     results+=("$(run_one ours-host "$n" "control:$work/run/lvs-director/ours.cf.sock" \
         "scripts/ldirectord --backend=memory $work/ours.cf start" "scripts/ldirectord $work/ours.cf stop" \

@@ -60,8 +60,12 @@ class DirectorTrafficIT {
 
             // a hung real server (SIGSTOP: it accepts connections, never answers) must fail its HTTP check
             long hungAt = millis(uml.ok("scripts/uml/rig.sh server-stop 2"));
-            long removedAt = await(uml, "-t 10.0.1.100:80", "ABSENT", "10.0.2.12:80", 30);
-            long quiescedAt = await(uml, "-t 10.0.2.101:80", "PRESENT", "10.0.2.12:80 +Route +0 ", 30);
+            // one check job feeds both virtuals (same URL, receive and timeout), so both changes come from one
+            // verdict; both are awaited at once, or the second figure would include the first wait's UML round trip
+            long[] hungSeen = awaitBoth(uml, new String[] {"-t 10.0.1.100:80", "ABSENT", "10.0.2.12:80"},
+                    new String[] {"-t 10.0.2.101:80", "PRESENT", "10.0.2.12:80 +Route +0 "}, 30);
+            long removedAt = hungSeen[0];
+            long quiescedAt = hungSeen[1];
             report("hung rs2 taken out of NAT", removedAt - hungAt);
             report("hung rs2 quiesced in DR", quiescedAt - hungAt);
             long bound = (CHECK_INTERVAL + CHECK_TIMEOUT) * 1000L + DETECTION_SLACK_MS;
@@ -71,8 +75,10 @@ class DirectorTrafficIT {
             assertThat(requests(uml, DR, 8)).as("DR with rs2 quiesced").containsOnly("rs1", "rs3").contains("rs1", "rs3");
 
             long revivedAt = millis(uml.ok("scripts/uml/rig.sh server-cont 2"));
-            long backAt = await(uml, "-t 10.0.1.100:80", "PRESENT", "10.0.2.12:80 +Masq +1 ", 30);
-            long reweightedAt = await(uml, "-t 10.0.2.101:80", "PRESENT", "10.0.2.12:80 +Route +1 ", 30);
+            long[] revivedSeen = awaitBoth(uml, new String[] {"-t 10.0.1.100:80", "PRESENT", "10.0.2.12:80 +Masq +1 "},
+                    new String[] {"-t 10.0.2.101:80", "PRESENT", "10.0.2.12:80 +Route +1 "}, 30);
+            long backAt = revivedSeen[0];
+            long reweightedAt = revivedSeen[1];
             report("revived rs2 back in NAT", backAt - revivedAt);
             report("revived rs2 back to weight 1 in DR", reweightedAt - revivedAt);
             assertThat(Math.max(backAt, reweightedAt) - revivedAt).as("recovery within checkinterval + checktimeout").isLessThanOrEqualTo(bound);
@@ -155,6 +161,36 @@ class DirectorTrafficIT {
     private static long await(UmlAgent uml, String service, String presence, String regex, int seconds) throws Exception {
         String command = "scripts/uml/rig.sh await-line director '" + service + "' " + presence + " '" + regex + "' " + seconds;
         return millis(uml.run(command, Duration.ofSeconds(seconds + 30)).requireSuccess(command).output());
+    }
+
+    /**
+     * Waits for two conditions (each SERVICE, PRESENT|ABSENT, REGEX as in {@link #await}) on one poll of the
+     * whole table per iteration; returns when each was first seen (epoch ms), in order. Two waits one after
+     * the other would date the second change no earlier than the first wait's return plus a UML round trip.
+     */
+    private static long[] awaitBoth(UmlAgent uml, String[] first, String[] second, int seconds) throws Exception {
+        String script = """
+                now() { echo $(( $(date +%%s%%N) / 1000000 )); }
+                seen() { printf '%%s\n' "$table" | awk -v s="$1" '/^(TCP|UDP|FWM)/ { on = ($2 == s) } on' \
+                    | grep -Eq -- "$3"; found=$?; if [ "$2" = PRESENT ]; then [ $found = 0 ]; else [ $found != 0 ]; fi; }
+                deadline=$(( $(now) + %d * 1000 )); a=; b=
+                while :; do
+                    table=$(ip netns exec director ipvsadm -L -n); t=$(now)
+                    [ -n "$a" ] || ! seen '%s' %s '%s' || a=$t
+                    [ -n "$b" ] || ! seen '%s' %s '%s' || b=$t
+                    [ -n "$a" ] && [ -n "$b" ] && { echo "$a"; echo "$b"; exit 0; }
+                    [ "$t" -lt "$deadline" ] || { echo "time-out: first=$a second=$b"; echo "$table"; exit 1; }
+                    sleep 0.05
+                done
+                """.formatted(seconds, service(first[0]), first[1], first[2], service(second[0]), second[1], second[2]);
+        List<String> lines = uml.run(script, Duration.ofSeconds(seconds + 30)).requireSuccess(script).output()
+                .strip().lines().toList();
+        return new long[] {Long.parseLong(lines.get(0)), Long.parseLong(lines.get(1))};
+    }
+
+    /** "-t 10.0.1.100:80" as `ipvsadm -L -n` heads the service's lines: "10.0.1.100:80". */
+    private static String service(String option) {
+        return option.substring(option.indexOf(' ') + 1);
     }
 
     private static long millis(String output) {

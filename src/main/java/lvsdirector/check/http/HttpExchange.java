@@ -4,7 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientConnection;
+import io.vertx.core.http.HttpConnectOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
@@ -15,6 +17,8 @@ import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import lvsdirector.check.CheckResult;
@@ -40,16 +44,17 @@ final class HttpExchange {
 
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-    private final HttpClient client;
+    private final HttpClientAgent client;
     private final HttpCheck check;
     private final int bodyLimit;
     private final ReceivePatterns patterns;
     private final Promise<CheckResult> verdict = Promise.promise();
     private final long start = System.nanoTime();
-    private volatile HttpClientRequest current;
+    /** Every connection this check opened (one per redirect hop), all closed when the verdict is in. */
+    private final List<HttpClientConnection> open = new ArrayList<>();
     private int redirects;
 
-    HttpExchange(HttpClient client, HttpCheck check, int bodyLimit, ReceivePatterns patterns) {
+    HttpExchange(HttpClientAgent client, HttpCheck check, int bodyLimit, ReceivePatterns patterns) {
         this.client = client;
         this.check = check;
         this.bodyLimit = bodyLimit;
@@ -61,12 +66,12 @@ final class HttpExchange {
         if (vertx == null) {
             throw new IllegalStateException("HTTP checks must be started on a Vert.x context");
         }
-        long timer = vertx.setTimer(check.timeout().toMillis(), id -> {
-            if (verdict.tryComplete(ProbeFailures.timeout(ProbeFailures.since(start)))) {
-                abortCurrent();
-            }
+        long timer = vertx.setTimer(check.timeout().toMillis(),
+                id -> verdict.tryComplete(ProbeFailures.timeout(ProbeFailures.since(start))));
+        verdict.future().onComplete(ar -> {
+            vertx.cancelTimer(timer);
+            open.forEach(HttpClientConnection::close);
         });
-        verdict.future().onComplete(ar -> vertx.cancelTimer(timer));
         send(URI.create(check.url()), check.hostHeader());
         return verdict.future();
     }
@@ -83,39 +88,65 @@ final class HttpExchange {
                 .setFollowRedirects(false)
                 .setConnectTimeout(remaining).setIdleTimeout(remaining)
                 .putHeader("User-Agent", USER_AGENT);
-        if (check.viaProxy()) {
-            options.setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP)
-                    .setHost(InetAddrs.numeric(check.address())).setPort(check.port()));
+        boolean plainProxy = check.viaProxy() && !ssl;
+        if (plainProxy) {
+            // absolute-form request line to the proxy, on a plain connection to it
+            options.setURI(uri.toString());
         }
         String target = check.viaProxy() ? InetAddrs.hostPort(check.address(), check.port())
                 : (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-        client.request(options).onComplete(ar -> {
-            if (ar.failed()) {
-                complete(withStatus(ProbeFailures.cantConnect(target, ar.cause(), ProbeFailures.since(start))));
+        HttpConnectOptions connectOptions = new HttpConnectOptions()
+                .setHost(plainProxy ? InetAddrs.numeric(check.address()) : host)
+                .setPort(plainProxy ? check.port() : port)
+                .setSsl(ssl)
+                .setConnectTimeout(remaining);
+        if (check.viaProxy() && ssl) {
+            // https through the proxy: a CONNECT tunnel, then TLS to the origin
+            connectOptions.setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP)
+                    .setHost(InetAddrs.numeric(check.address())).setPort(check.port()));
+        }
+        // a connection of its own, not the client's pool: a pooled connection whose waiter gave up (deadline
+        // before the pool handed it out) stays idle in the pool, and its connect attempt outlives the check
+        client.connect(connectOptions).onComplete(connected -> {
+            if (connected.failed()) {
+                complete(withStatus(ProbeFailures.cantConnect(target, connected.cause(), ProbeFailures.since(start))));
                 return;
             }
-            HttpClientRequest request = ar.result();
-            current = request;
+            HttpClientConnection connection = connected.result();
             // failures reach the request/response handlers; without this Vert.x also logs them as errors
-            request.connection().exceptionHandler(e -> { });
-            if (verdict.future().isComplete()) {
-                // the deadline passed while connecting: an unsent request's reset would leave the connection
-                // idle in the pool for good (thousands of them at scale), so close it
-                request.connection().close();
+            connection.exceptionHandler(e -> { });
+            if (!own(connection)) {
                 return;
             }
-            if (hostHeader != null) {
-                HostAndPort authority = HostAndPort.parseAuthority(hostHeader, -1);
-                request.authority(authority != null ? authority : HostAndPort.authority(hostHeader));
-            }
-            request.send().onComplete(sent -> {
-                if (sent.failed()) {
-                    complete(sendFailure(sent.cause()));
-                } else {
-                    onResponse(uri, request, sent.result());
+            connection.request(options).onComplete(ar -> {
+                if (ar.failed()) {
+                    complete(sendFailure(ar.cause()));
+                    return;
                 }
+                HttpClientRequest request = ar.result();
+                if (hostHeader != null) {
+                    HostAndPort authority = HostAndPort.parseAuthority(hostHeader, -1);
+                    request.authority(authority != null ? authority : HostAndPort.authority(hostHeader));
+                }
+                request.send().onComplete(sent -> {
+                    if (sent.failed()) {
+                        complete(sendFailure(sent.cause()));
+                    } else {
+                        onResponse(uri, request, sent.result());
+                    }
+                });
             });
         });
+    }
+
+    /** Keeps the connection to close with the verdict; closes it now (false) if the verdict is already in. */
+    private boolean own(HttpClientConnection connection) {
+        if (verdict.future().isComplete()) {
+            connection.close();
+            return false;
+        }
+        open.add(connection);
+        return true;
     }
 
     private void onResponse(URI uri, HttpClientRequest request, HttpClientResponse response) {
@@ -205,14 +236,6 @@ final class HttpExchange {
         response.exceptionHandler(e -> { });
         response.handler(null);
         response.request().reset();
-    }
-
-    private void abortCurrent() {
-        HttpClientRequest request = current;
-        if (request != null) {
-            request.reset();
-            request.connection().close();
-        }
     }
 
     private static String pathOf(URI uri) {

@@ -2,15 +2,17 @@ package lvsdirector.check.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import lvsdirector.check.CheckResult;
 import lvsdirector.check.HttpCheck;
 
 /**
- * Runs http, https and http_proxy negotiate checks on one shared Vert.x HTTP client. The client has no
- * keep-alive (every probe opens a fresh connection, as LWP does), no decompression, no redirect handling
+ * Runs http, https and http_proxy negotiate checks on shared Vert.x HTTP clients (one per check timeout). The client has no
+ * keep-alive and no pooling (every probe opens and closes a connection of its own, as LWP does), no decompression, no redirect handling
  * of its own (see {@link HttpExchange}) and no TLS verification (ldirectord upstream checks real servers by
  * IP address and never verifies their certificates).
  */
@@ -20,7 +22,14 @@ public final class HttpProber implements AutoCloseable {
 
     private static final int IDLE_CLOSE_SECONDS = 60;
 
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final HttpClientOptions options;
+    /**
+     * One client per check timeout: only the client's own connect timeout bounds the TCP connect (the
+     * per-connection one does not), and a connect left to Vert.x's 60 s default holds its socket long after
+     * the check gave up. Configurations use a handful of distinct timeouts.
+     */
+    private final Map<Long, HttpClientAgent> clients = new ConcurrentHashMap<>();
     private final int bodyLimit;
     private final ReceivePatterns patterns = new ReceivePatterns();
 
@@ -33,7 +42,8 @@ public final class HttpProber implements AutoCloseable {
             throw new IllegalArgumentException("bodyLimit must be >= 1");
         }
         this.bodyLimit = bodyLimit;
-        HttpClientOptions options = new HttpClientOptions()
+        this.vertx = vertx;
+        this.options = new HttpClientOptions()
                 .setKeepAlive(false)
                 .setDecompressionSupported(false)
                 .setTrustAll(true)
@@ -41,16 +51,22 @@ public final class HttpProber implements AutoCloseable {
                 .setForceSni(false)
                 // a safety net: no connection of a check outlives a check by long
                 .setIdleTimeout(IDLE_CLOSE_SECONDS);
-        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(64));
     }
 
     /** Must be called on a Vert.x context; the returned future completes on it. */
     public Future<CheckResult> probe(HttpCheck check) {
-        return new HttpExchange(client, check, bodyLimit, patterns).run();
+        return new HttpExchange(clientFor(check.timeout()), check, bodyLimit, patterns).run();
+    }
+
+    private HttpClientAgent clientFor(Duration timeout) {
+        long millis = Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        return clients.computeIfAbsent(millis,
+                ms -> vertx.createHttpClient(new HttpClientOptions(options).setConnectTimeout((int) (long) ms)));
     }
 
     @Override
     public void close() {
-        client.close();
+        clients.values().forEach(HttpClientAgent::close);
+        clients.clear();
     }
 }

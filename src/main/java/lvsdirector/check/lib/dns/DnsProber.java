@@ -13,6 +13,7 @@ import io.vertx.core.net.NetSocket;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import lvsdirector.check.CheckResult;
 import lvsdirector.check.CheckResult.FailureReason;
@@ -36,9 +37,14 @@ public final class DnsProber implements AutoCloseable {
         String name = check.reverse() ? reverseName(check.query()) : check.query();
         int type = check.reverse() ? DnsMessages.TYPE_PTR : DnsMessages.TYPE_A;
         AtomicReference<Runnable> abort = new AtomicReference<>(() -> { });
-        Future<List<String>> answers = check.tcp() ? overTcp(check, name, type, abort) : overUdp(check, name, type);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Future<List<String>> answers = check.tcp() ? overTcp(check, name, type, abort, timedOut)
+                : overUdp(check, name, type);
         Future<CheckResult> verdict = answers.map(list -> judge(check, list, start));
-        return Deadline.race(vertx, check.timeout(), start, verdict, () -> abort.get().run());
+        return Deadline.race(vertx, check.timeout(), start, verdict, () -> {
+            timedOut.set(true);
+            abort.get().run();
+        });
     }
 
     private static CheckResult judge(DnsCheck check, List<String> answers, long start) {
@@ -66,7 +72,8 @@ public final class DnsProber implements AutoCloseable {
         return answers.andThen(ar -> client.close());
     }
 
-    private Future<List<String>> overTcp(DnsCheck check, String name, int type, AtomicReference<Runnable> abort) {
+    private Future<List<String>> overTcp(DnsCheck check, String name, int type, AtomicReference<Runnable> abort,
+                                         AtomicBoolean timedOut) {
         int id = ThreadLocalRandom.current().nextInt(0x10000);
         byte[] query = DnsMessages.query(id, name, type);
         Promise<List<String>> result = Promise.promise();
@@ -77,6 +84,12 @@ public final class DnsProber implements AutoCloseable {
                 return;
             }
             NetSocket socket = ar.result();
+            if (timedOut.get()) {
+                // the deadline fired while connecting, so nobody else will close this socket
+                socket.close();
+                result.tryFail(new java.io.IOException("connected after the deadline"));
+                return;
+            }
             abort.set(socket::close);
             Buffer received = Buffer.buffer();
             socket.handler(chunk -> {
