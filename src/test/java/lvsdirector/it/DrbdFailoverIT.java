@@ -164,6 +164,12 @@ class DrbdFailoverIT {
             Map<String, String> after = clientsThrough(b, 2, reordered());
             System.out.println("[DrbdFailoverIT] nodeb after the takeover:\n" + b.ok("ipvsadm -L -n; grep -h 'persistence\\|sync' "
                     + filesB.directorLog() + " | tail -5"));
+            if (sync) {
+                // the live-synced half came from the kernel (bound once nodeb had a table), the late half from the snapshot
+                assertThat(Files.readString(filesB.directorLog())).contains(
+                        "Re-sent 8 live-synced persistence templates to bind them to their real servers (skipped: none)",
+                        "Restored 8 persistence templates (skipped: 8 already present) from nodea");
+            }
             return new Outcome(before, after, sinceKill);
         }
     }
