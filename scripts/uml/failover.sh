@@ -10,7 +10,7 @@
 #   topology                 namespaces, addresses and the two real servers (answering rs1 / rs2)
 #   start DIR LOG CMD...     runs CMD in the background, detached, output to LOG (under DIR's env file)
 #   clients COUNT SOURCE...  COUNT requests to the VIP from each SOURCE: one line "SOURCE NAME NAME..."
-#   kill-soon                prints the epoch ms at which this kernel powers off (sysrq o, 300 ms later)
+#   kill-soon                prints the epoch ms at which this kernel powers off (sysrq o, 2 s later)
 #   watch OUT STATEDIR LOG   background: appends "EVENT epoch-ms" to OUT the first time DRBD is Primary
 #                            (promoted), STATEDIR is mounted (mounted), the VIP is up (vip), LOG has the
 #                            restore line (restored) and a client request succeeds (served)
@@ -86,8 +86,9 @@ case $command in
         ip netns exec client python3 "$here/clients.py" http://10.0.1.100/ "$@"
         ;;
     kill-soon)
-        at=$(( $(now) + 300 ))
-        ( sleep 0.3; echo o > /proc/sysrq-trigger ) > /dev/null 2>&1 &
+        # 2 s: the agent must hand this answer back before the kernel is gone, in a loaded UML too
+        at=$(( $(now) + 2000 ))
+        ( sleep 2; echo o > /proc/sysrq-trigger ) > /dev/null 2>&1 &
         echo "$at"
         ;;
     watch) watch "$@" > /dev/null 2>&1 < /dev/null & ;;
