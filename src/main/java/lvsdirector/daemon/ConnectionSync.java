@@ -22,6 +22,7 @@ import lvsdirector.ipvs.sync.ConnectionRow;
 import lvsdirector.ipvs.sync.ConnectionTableException;
 import lvsdirector.ipvs.sync.ConnectionTableReader;
 import lvsdirector.ipvs.sync.PersistenceSnapshot;
+import lvsdirector.ipvs.sync.RestoreInputs;
 import lvsdirector.ipvs.sync.RestorePlan;
 import lvsdirector.ipvs.sync.SnapshotFormatException;
 import lvsdirector.ipvs.sync.SyncEntry;
@@ -83,14 +84,15 @@ public final class ConnectionSync implements AutoCloseable {
     /** Loads the snapshot and injects what is still valid; returns the plan (empty when nothing to restore). */
     public Optional<RestorePlan> restore(DirectorConfig config, IpvsBackend backend) {
         try {
+            List<ConnectionRow> rows = readTable();
+            RestoreInputs inputs = RestoreInputsFactory.build(clock.getAsLong(), config, backend, rows, Set.of());
+            rebind(rows, inputs);
             Optional<PersistenceSnapshot> snapshot = store.load();
             if (snapshot.isEmpty()) {
                 log.accept("No persistence snapshot to restore");
                 return Optional.empty();
             }
-            List<ConnectionRow> rows = readTable();
-            RestorePlan plan = RestorePlan.of(snapshot.get(),
-                    RestoreInputsFactory.build(clock.getAsLong(), config, backend, rows, Set.of()));
+            RestorePlan plan = RestorePlan.of(snapshot.get(), inputs);
             long started = System.nanoTime();
             int datagrams = sender.send(plan.entries());
             log.accept(plan.summary() + " from " + snapshot.get().node() + " in " + datagrams + " datagram"
@@ -100,6 +102,18 @@ public final class ConnectionSync implements AutoCloseable {
             log.accept("Cannot restore persistence templates: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Live-synced templates learnt without a table are sent again now that it exists, so the kernel binds them. */
+    private void rebind(List<ConnectionRow> rows, RestoreInputs inputs) throws IOException, ConnectionTableException {
+        RestorePlan plan = RestorePlan.rebinding(rows, inputs);
+        if (plan.injections().isEmpty()) {
+            return;
+        }
+        int datagrams = sender.send(plan.entries());
+        log.accept(plan.summary().replaceFirst("^Restored (\\d+) persistence templates?",
+                "Re-sent $1 live-synced persistence template" + (plan.injections().size() == 1 ? "" : "s")
+                        + " to bind them to their real servers") + " in " + datagrams + " datagram" + (datagrams == 1 ? "" : "s"));
     }
 
     /** Reads the kernel's templates and saves them; returns how many. */

@@ -103,6 +103,30 @@ class ConnectionSyncTest {
     }
 
     @Test
+    void liveSyncedTemplatesAreSentAgainOnceTheTableExistsSoTheKernelBindsThem() throws Exception {
+        // learnt by the backup daemon while this node's director was a standby without a table: unbound
+        Files.writeString(table, """
+                Pro FromIP   FPrt ToIP     TPrt DestIP   DPrt State       Origin Expires
+                TCP 0A000114 0000 0A000164 0050 0A00020B 0050 ASSURED     SYNC       180
+                TCP 0A000115 0000 0A000164 0050 0A00030C 0050 ASSURED     SYNC       170
+                TCP 0A000116 0000 0A000164 0050 0A00020B 0050 ASSURED     LOCAL      160
+                TCP 0A000117 0000 0A0001C8 0050 0A00020B 0050 ASSURED     SYNC       150
+                """);
+        store.save(new PersistenceSnapshot("nodeA", NOW - 3_000, List.of(template("10.0.1.20", "10.0.2.11", NOW + 200_000))));
+
+        sync.restore(config(), backendWithRs2Down());
+
+        // .20 again as it is; .21's real is down, .22 is this kernel's own, .23's virtual is unknown
+        assertThat(sent.get(0)).containsExactly(
+                SyncEntry.template(6, 1, 80, 80, 0, 180, ip("10.0.1.20"), ip("10.0.1.100"), ip("10.0.2.11")));
+        assertThat(sent.subList(1, sent.size())).allSatisfy(entries -> assertThat(entries).isEmpty());
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0)).isEqualTo("Re-sent 1 live-synced persistence template to bind them to their real servers"
+                + " (skipped: 1 unknown virtual, 1 real down) in 1 datagram");
+        assertThat(log.get(1)).startsWith("Restored 0 persistence templates (skipped: 1 already present) from nodeA");
+    }
+
+    @Test
     void restoreWithoutSnapshotSendsNothing() throws Exception {
         assertThat(sync.restore(config(), backendWithRs2Down())).isEmpty();
         assertThat(sent).isEmpty();

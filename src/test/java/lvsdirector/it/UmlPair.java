@@ -67,6 +67,11 @@ final class UmlPair implements AutoCloseable {
         return String.format("02:00:0a:4d:00:%02x", index);
     }
 
+    /** A private directory of this pair on the shared /tmp (both kernels see it); deleted on close. */
+    Path dir() {
+        return dir;
+    }
+
     UmlAgent a() {
         return a;
     }

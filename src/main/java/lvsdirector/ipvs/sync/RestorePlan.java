@@ -62,6 +62,23 @@ public record RestorePlan(List<Injection> injections, List<Skipped> skipped) {
         return new RestorePlan(injections, skipped);
     }
 
+    /**
+     * The templates live sync brought in while this node had no IPVS table (a hot-standby director programs
+     * none): the kernel keeps such an entry unbound to any real server, and an unbound template does not steer
+     * its client, which is scheduled afresh. The kernel binds an existing synced entry when a sync message for
+     * it arrives and its real server exists, so once the table is programmed they are sent again, unchanged,
+     * with the lifetime they have left; the usual checks apply, except that they are of course present.
+     */
+    public static RestorePlan rebinding(List<ConnectionRow> kernelRows, RestoreInputs inputs) throws ConnectionTableException {
+        List<ConnectionRow> synced = kernelRows.stream()
+                .filter(r -> r.isTemplate() && r.origin().filter("SYNC"::equals).isPresent())
+                .toList();
+        PersistenceSnapshot learnt = new PersistenceSnapshot("live sync", inputs.nowMs(),
+                ConnectionTableReader.templates(synced, inputs.nowMs()));
+        return of(learnt, new RestoreInputs(inputs.nowMs(), inputs.configuredReals(), inputs.downReals(),
+                inputs.drainedReals(), Set.of()));
+    }
+
     private static Optional<SkipReason> reasonToSkip(PersistenceTemplate template, long remainingSeconds,
                                                      Set<ServiceKey> virtuals, RestoreInputs inputs) {
         if (remainingSeconds < 1) {
