@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
@@ -75,16 +76,7 @@ public final class StateFile {
     /** Reads the file; never throws. */
     public StateRead read() {
         Path path = path();
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return new StateRead.Missing(path);
-        } catch (IOException e) {
-            return new StateRead.Corrupt(path, "state file " + path + " cannot be read (" + e.getMessage()
-                    + "); treating it as no state");
-        }
-        return parse(path, text, format);
+        return readText(path, "; treating it as no state", text -> parse(path, text, format));
     }
 
     /**
@@ -92,21 +84,27 @@ public final class StateFile {
      * a file of an unknown format still shows its seq, node and age.
      */
     public static StateRead inspect(Path path) {
+        return readText(path, "", text -> {
+            Object format = null;
+            try {
+                format = new JsonObject(text).getValue("format");
+            } catch (DecodeException | ClassCastException e) {
+                // parse() says what is wrong
+            }
+            return parse(path, text, format instanceof Number n ? n.intValue() : -1);
+        });
+    }
+
+    private static StateRead readText(Path path, String afterError, Function<String, StateRead> parser) {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return new StateRead.Missing(path);
         } catch (IOException e) {
-            return new StateRead.Corrupt(path, "state file " + path + " cannot be read (" + e.getMessage() + ")");
+            return new StateRead.Corrupt(path, "state file " + path + " cannot be read (" + e.getMessage() + ")" + afterError);
         }
-        Object format = null;
-        try {
-            format = new JsonObject(text).getValue("format");
-        } catch (DecodeException | ClassCastException e) {
-            // parse() below says what is wrong
-        }
-        return parse(path, text, format instanceof Number n ? n.intValue() : -1);
+        return parser.apply(text);
     }
 
     /** Parses the text of a state file that should have {@code expectedFormat}. */
