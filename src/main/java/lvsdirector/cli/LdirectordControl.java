@@ -20,7 +20,10 @@ final class LdirectordControl {
         this.cfgName = cfgName;
     }
 
-    /** The daemon's role: "active" or "standby", + " hot-standby" when started in standby; "" when unreachable. */
+    /**
+     * The daemon's role: "active", "standby" or (before its director exists) "starting", + " hot-standby" when
+     * started in standby; "" when unreachable.
+     */
     String role() {
         try {
             ControlClient.Reply reply = ControlClient.request(socket, List.of("role"));

@@ -177,6 +177,9 @@ public final class DirectorDaemon {
                     settings.externalRunAs());
             director = new Director(context, backend, checker, CheckPlanner::plan, sideEffectsFactory.create(vertx),
                     Clock.systemDefaultZone()).withObserver(observed.observer());
+            if (standbyStart) {
+                director.startingInStandby();
+            }
             directorRef.set(director);
             created.countDown();
         });

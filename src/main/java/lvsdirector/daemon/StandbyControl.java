@@ -58,7 +58,7 @@ final class StandbyControl {
     }
 
     private String role(Director d) {
-        String role = d == null || d.active() ? "active" : "standby";
+        String role = d == null ? "starting" : d.active() ? "active" : "standby";
         return hotStandby.getAsBoolean() ? role + " hot-standby" : role;
     }
 

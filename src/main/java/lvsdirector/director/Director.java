@@ -64,6 +64,8 @@ public final class Director implements CheckListener {
     private DirectorObserver observer = DirectorObserver.NONE;
     /** Standby (false): checks run and health is kept, but the IPVS table is neither read nor changed. */
     private volatile boolean active = true;
+    /** Completed once {@link #start} has taken its config and queued its first round; switches wait for it. */
+    private final io.vertx.core.Promise<Void> configured = io.vertx.core.Promise.promise();
     private OperatorOverrides overrides = OperatorOverrides.NONE;
 
     /**
@@ -91,6 +93,15 @@ public final class Director implements CheckListener {
         this.clock = clock;
     }
 
+    /**
+     * Marks the director as standby from now on, before {@link #startInStandby} runs: a role query or an
+     * activation that arrives while the daemon is still starting must not take it for active.
+     */
+    public Director startingInStandby() {
+        active = false;
+        return this;
+    }
+
     /** Sets who watches rounds, operations and check results; call before {@link #start}. */
     public Director withObserver(DirectorObserver newObserver) {
         this.observer = java.util.Objects.requireNonNull(newObserver, "observer");
@@ -110,6 +121,7 @@ public final class Director implements CheckListener {
                 health = HealthBook.initial(layouts, config.globals(), planner, actual, clock);
                 return round(Mode.START, List.of());
             }));
+            configured.tryComplete();
             return started
                     .compose(v -> {
                         checker.setJobs(health.jobsWithHealth());
@@ -137,21 +149,24 @@ public final class Director implements CheckListener {
         });
     }
 
-    /** Standby to active: programs the table from the health the checks already know, in one round. */
+    /**
+     * Standby to active: programs the table from the health the checks already know, in one round. Asked
+     * before {@link #start} has run (a takeover while the daemon starts), it waits for the start.
+     */
     public Future<Void> activate() {
-        return onContext(() -> {
+        return configured.future().compose(v -> onContext(() -> {
             if (active) {
                 return Future.succeededFuture();
             }
             active = true;
             LdirectordLog.info("Leaving standby: programming the IPVS table from the current health of the real servers");
             return enqueue(() -> round(Mode.START, List.of()));
-        });
+        }));
     }
 
     /** Active to standby: releases the table as a stop does (cleanstop), checks go on. */
     public Future<Void> deactivate() {
-        return onContext(() -> {
+        return configured.future().compose(v -> onContext(() -> {
             if (!active) {
                 return Future.succeededFuture();
             }
@@ -167,7 +182,7 @@ public final class Director implements CheckListener {
                         publish();
                         return (Void) null;
                     }));
-        });
+        }));
     }
 
     /** False in standby. */

@@ -82,6 +82,23 @@ class DirectorStandbyTest {
     }
 
     @Test
+    void anActivationAskedWhileTheStandbyDaemonIsStillStartingWaitsForTheStartAndThenProgramsTheTable() {
+        VirtualConfig v = web(false);
+        h.checker.firstRound = job -> Harness.up(0);
+        h.director.startingInStandby();
+        assertThat(h.director.active()).as("standby before the start has run").isFalse();
+
+        var activation = h.director.activate();
+        h.config = Cf.config(Cf.globals(), v);
+        Harness.await(h.director.startInStandby(h.config));
+        Harness.await(activation);
+
+        assertThat(h.director.active()).isTrue();
+        assertThat(h.backend.destinations(WebFixture.VS)).extracting(e -> e.destination().address().getHostAddress())
+                .containsExactlyInAnyOrder("10.9.0.2", "10.9.0.3");
+    }
+
+    @Test
     void activateAndDeactivateAreIdempotent() {
         VirtualConfig v = web(false);
         h.checker.firstRound = job -> Harness.up(0);
