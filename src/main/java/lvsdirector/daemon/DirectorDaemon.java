@@ -5,8 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -61,8 +59,7 @@ public final class DirectorDaemon {
     private HealthChecker checker;
     private volatile Director director;
     private DirectorConfig config;
-    private FileChangeWatcher watcher;
-    private long watchTimer = -1;
+    private PeriodicHousekeeping housekeeping;
     private ControlServer control;
     private PidFile pidFile;
     private ExecuteChildren children;
@@ -161,7 +158,6 @@ public final class DirectorDaemon {
     }
 
     private void startRuntime() {
-        watcher = new FileChangeWatcher(options.location().config());
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
         if (heartbeatSource != null) {
@@ -200,7 +196,9 @@ public final class DirectorDaemon {
             notifier.ready(pid, started.succeeded() ? "running: first check round done"
                     : "running, but start-up failed: " + started.cause().getMessage());
         });
-        scheduleWatch();
+        housekeeping = new PeriodicHousekeeping(vertx, context, options.location(), () -> config.globals(), this::reload,
+                () -> overrides.refresh(), stopping::get, LOG);
+        housekeeping.start();
     }
 
     /** The active director's share of connection sync: master daemon, restore from the snapshot, snapshots. */
@@ -312,51 +310,6 @@ public final class DirectorDaemon {
         return backend;
     }
 
-    private void scheduleWatch() {
-        long period = Math.max(1, config.globals().checkInterval()) * 1000L;
-        context.runOnContext(v -> watchTimer = vertx.setPeriodic(period, id -> {
-            watchConfigFile();
-            if (!stopping.get()) {
-                vertx.executeBlocking(() -> {
-                    overrides.refresh();
-                    return null;
-                }, false);
-            }
-        }));
-    }
-
-    private void watchConfigFile() {
-        if (stopping.get() || !watcher.poll()) {
-            return;
-        }
-        LOG.info("Configuration file '" + options.location().configName() + "' has changed on disk");
-        if (config.globals().autoreload()) {
-            LOG.info(" - reread new configuration");
-            reload();
-        } else {
-            LOG.info(" - ignore new configuration");
-        }
-        runCallback(config.globals().callback());
-    }
-
-    private void runCallback(String callback) {
-        if (callback == null || !Files.isExecutable(Path.of(callback))) {
-            return;
-        }
-        String command = callback + " " + options.location().configName();
-        vertx.executeBlocking(() -> {
-            Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                LOG.info("system_timeout(60, " + command + ") timed out, kill -TERM child");
-            } else if (p.exitValue() != 0) {
-                LOG.info("system(" + command + ") failed: exit status " + p.exitValue());
-            }
-            return null;
-        }, false);
-    }
-
     /** Re-reads the file; a file with errors is rejected whole and the running config stays in force. */
     public Future<Void> reload() {
         notifier.reloading("reloading " + options.location().configName());
@@ -365,7 +318,7 @@ public final class DirectorDaemon {
     }
 
     private Future<Void> reloadConfig() {
-        watcher.acknowledge();
+        housekeeping.acknowledge();
         ParseResult parsed = parser.parse(options.location().config(), options.location().configName(), ParseMode.ALL);
         if (!parsed.ok()) {
             for (ConfigMessage error : parsed.errors()) {
@@ -386,10 +339,7 @@ public final class DirectorDaemon {
         }
         children.reload(previous.globals().execute(), config.globals().execute());
         if (previous.globals().checkInterval() != config.globals().checkInterval()) {
-            context.runOnContext(v -> {
-                vertx.cancelTimer(watchTimer);
-                scheduleWatch();
-            });
+            housekeeping.restart();
         }
         return director.reload(config).onComplete(
                 r -> recordReload(r.succeeded() ? ReloadOutcome.APPLIED : ReloadOutcome.FAILED));

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Timeout;
  */
 class LdirectordDifferentialIT {
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(240);
+    private static final Duration LISTING_LIMIT = Duration.ofSeconds(180);
+    private static final long POLL_PAUSE_MILLIS = 1_000;
     /** Generous: UML has one virtual CPU, and on a loaded host eight directors in it take minutes, not seconds. */
     private static final int UML_LIMIT_SECONDS = 2400;
 
@@ -110,8 +112,11 @@ class LdirectordDifferentialIT {
         Map<String, Integer> agreeing = new HashMap<>();
         Map<String, String> tables;
         long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        String listing = TableComparison.listingCommand(namespaces);
         while (true) {
-            tables = TableComparison.parse(uml.ok(TableComparison.listingCommand(namespaces)));
+            // one listing runs 16 ipvsadm in the single-CPU kernel that is also starting 8 directors: it may take
+            // long, and back-to-back listings would only slow those directors down further
+            tables = TableComparison.parse(uml.run(listing, LISTING_LIMIT).requireSuccess(listing).output());
             for (Pair pair : pairs) {
                 String ours = tables.get(pair.ours());
                 boolean moved = !ours.equals(previous.get(pair.ours()));
@@ -122,6 +127,7 @@ class LdirectordDifferentialIT {
             if (settled || System.nanoTime() > deadline) {
                 break;
             }
+            Thread.sleep(POLL_PAUSE_MILLIS);
         }
         System.out.printf("LdirectordDifferentialIT: step %s settled in %d ms%n", name, (System.nanoTime() - start) / 1_000_000);
         for (Pair pair : pairs) {

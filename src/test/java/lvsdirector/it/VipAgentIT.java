@@ -67,8 +67,7 @@ class VipAgentIT {
             assertThat(hex(ourArp)).hasSize(20).isEqualTo(hex(realArp));
             assertThat(hex(ourArp).get(0)).isEqualTo(
                     "ffffffffffff020000000001080600010800060400010200000000010ac800640000000000000ac80064");
-            assertSpacing(ourArp, 250);
-            assertNoDrift(ourArp, 250);
+            assertOnSchedule(ourArp, 250);
             assertSpacing(realArp, 250);
 
             // IPaddr stopped; IPaddr2 stopped 150 ms into its announcement; IPv6addr started
@@ -85,7 +84,7 @@ class VipAgentIT {
             List<Frame> ipaddr2 = secondFrames.stream().filter(f -> f.hex.startsWith("ffffffffffff")).toList();
             assertThat(ipaddr2).as("IPaddr2 frames before the stop cut the run short").hasSizeBetween(1, 4);
             assertThat(hex(ipaddr2)).allSatisfy(h -> assertThat(h).endsWith("0ac80065"));
-            assertSpacing(ipaddr2, 100);
+            assertOnSchedule(ipaddr2, 100);
             List<Frame> ourNa = secondFrames.stream().filter(f -> f.hex.startsWith("3333")).toList();
             assertThat(ourNa).hasSize(5);
             for (Frame f : ourNa) {
@@ -98,8 +97,7 @@ class VipAgentIT {
             List<Frame> realNa = frames(scratch, "send_ua");
             System.out.println("NA spacing ours:    " + gaps(ourNa));
             System.out.println("NA spacing send_ua: " + gaps(realNa));
-            assertSpacing(ourNa, 200);
-            assertNoDrift(ourNa, 200);
+            assertOnSchedule(ourNa, 200);
             assertThat(realNa).hasSize(5);
             // the kernel gives send_ua's raw ICMPv6 socket a flow label; our packet-socket frame carries none
             assertThat(withoutFlowLabel(realNa.get(0).hex)).isEqualTo(withoutFlowLabel(ourNa.get(0).hex));
@@ -160,9 +158,8 @@ class VipAgentIT {
     }
 
     /**
-     * The spacing holds: the median gap is within 15 ms of it and three gaps in four within the tolerance. A
-     * single gap may be off by up to 100 ms: UML runs on a shared, busy machine, and a late wake-up there is the
-     * host's, not the sender's (send_arp shows the same hiccups).
+     * The real tools sleep between frames, so their gaps carry the host's late wake-ups: the median gap is
+     * within 15 ms of the spacing and no gap is more than 100 ms off.
      */
     private static void assertSpacing(List<Frame> frames, long millis) {
         List<Long> gaps = gaps(frames);
@@ -171,17 +168,24 @@ class VipAgentIT {
         }
         List<Long> sorted = gaps.stream().sorted().toList();
         assertThat(sorted.get(sorted.size() / 2)).as("median gap of %s", gaps).isBetween(millis - 15, millis + 15);
-        long close = gaps.stream().filter(g -> Math.abs(g - millis) <= TOLERANCE_MILLIS).count();
-        assertThat(close * 4).as("gaps within %d ms of %d: %s", TOLERANCE_MILLIS, millis, gaps).isGreaterThanOrEqualTo(gaps.size() * 3L);
         assertThat(gaps).as("gaps").allSatisfy(g -> assertThat(g).isBetween(millis - 100, millis + 100));
     }
 
-    /** Ours keeps deadlines from the first frame, so a late frame does not delay the rest: the last is on time. */
-    private static void assertNoDrift(List<Frame> frames, long millis) {
-        int last = frames.size() - 1;
-        long offset = (frames.get(last).micros - frames.get(0).micros) / 1000;
-        assertThat(offset).as("last frame of %s", gaps(frames)).isBetween(last * millis - TOLERANCE_MILLIS,
-                last * millis + TOLERANCE_MILLIS);
+    /**
+     * Ours sends on a fixed grid from its first frame: frame i is due at i × spacing. Three frames in four are
+     * within the tolerance of their deadline and none is more than 100 ms off; a late wake-up on the busy host
+     * shifts one frame, not the ones after it (a sender that slept between frames would drift off the grid).
+     */
+    private static void assertOnSchedule(List<Frame> frames, long millis) {
+        assertSpacing(frames, millis);
+        List<Long> lateness = new ArrayList<>();
+        for (int i = 1; i < frames.size(); i++) {
+            lateness.add((frames.get(i).micros - frames.get(0).micros) / 1000 - i * millis);
+        }
+        long onTime = lateness.stream().filter(d -> Math.abs(d) <= TOLERANCE_MILLIS).count();
+        assertThat(onTime * 4).as("frames within %d ms of their deadline (ms off: %s; gaps %s)", TOLERANCE_MILLIS,
+                lateness, gaps(frames)).isGreaterThanOrEqualTo(lateness.size() * 3L);
+        assertThat(lateness).as("ms off the grid").allSatisfy(d -> assertThat(Math.abs(d)).isLessThanOrEqualTo(100));
     }
 
     private static String withoutFlowLabel(String hex) {
