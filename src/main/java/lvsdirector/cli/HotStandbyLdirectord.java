@@ -28,12 +28,29 @@ final class HotStandbyLdirectord implements ResourceAgent {
     private final ConfigLocator.Location location;
     private final Path runDir;
     private final String launcher;
+    private final Starter starter;
+    private final Duration startWait;
+    /** A daemon started by this agent that had not yet written its pid file when the wait ended. */
+    private Process starting;
+
+    /** Starts the daemon process from its command line (a seam for tests). */
+    @FunctionalInterface
+    interface Starter {
+        Process start(List<String> command) throws IOException;
+    }
 
     HotStandbyLdirectord(String name, ConfigLocator.Location location, Path runDir, String launcher) {
+        this(name, location, runDir, launcher, DaemonLauncher::start, START_WAIT);
+    }
+
+    HotStandbyLdirectord(String name, ConfigLocator.Location location, Path runDir, String launcher, Starter starter,
+            Duration startWait) {
         this.name = name;
         this.location = location;
         this.runDir = runDir;
         this.launcher = launcher;
+        this.starter = starter;
+        this.startWait = startWait;
     }
 
     @Override
@@ -41,20 +58,33 @@ final class HotStandbyLdirectord implements ResourceAgent {
         return name;
     }
 
-    /** Starts the standby daemon unless one already runs for this config; safe to call repeatedly. */
+    /**
+     * Starts the standby daemon unless one already runs for this config; safe to call repeatedly. A daemon
+     * started earlier that had not written its pid file in time is waited for again, never started twice.
+     */
     synchronized void ensureStandby() throws ResourceException {
         if (pidFile().livePid().isPresent()) {
             return;
         }
-        List<String> arguments = List.of("--daemon-child", "--backend=auto",
-                location.config().toAbsolutePath().toString(), "standby");
         try {
-            DaemonLauncher.Outcome outcome = DaemonLauncher.spawn(childCommand(arguments), pidFile(), START_WAIT);
-            if (!(outcome instanceof DaemonLauncher.Started started)) {
-                throw new ResourceException(name + ": the standby director did not start (" + outcome
-                        + "); its log says why");
+            boolean again = starting != null && starting.isAlive();
+            if (!again) {
+                starting = starter.start(childCommand(List.of("--daemon-child", "--backend=auto",
+                        location.config().toAbsolutePath().toString(), "standby")));
             }
-            LOG.info("info: {}: standby director started with pid {}", name, started.pid());
+            DaemonLauncher.Outcome outcome = DaemonLauncher.awaitPidFile(starting, pidFile(), startWait);
+            if (outcome instanceof DaemonLauncher.Started started) {
+                starting = null;
+                LOG.info("info: {}: standby director started with pid {}", name, started.pid());
+                return;
+            }
+            if (outcome instanceof DaemonLauncher.TimedOut timedOut) {
+                throw new ResourceException(name + ": the standby director (pid " + timedOut.pid() + ") has not written "
+                        + pidFile().path() + " after " + startWait.toSeconds() + "s" + (again ? " more" : "")
+                        + "; still waiting for it, not starting another (a slow machine? its log says how far it got)");
+            }
+            starting = null;
+            throw new ResourceException(name + ": the standby director did not start (" + outcome + "); its log says why");
         } catch (IOException e) {
             throw new ResourceException(name + ": cannot start the standby director: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -65,7 +95,7 @@ final class HotStandbyLdirectord implements ResourceAgent {
 
     /** The daemon's role once its control socket answers (it has just been started); fails when it never does. */
     String awaitRole() throws ResourceException {
-        String role = control().awaitRole(START_WAIT);
+        String role = control().awaitRole(startWait);
         if (role.isEmpty()) {
             throw new ResourceException(name + ": the director runs but its control socket does not answer");
         }

@@ -49,6 +49,11 @@ public final class DaemonLauncher {
 
     public static Outcome spawn(List<String> javaCommand, PidFile pidFile, Duration timeout)
             throws IOException, InterruptedException {
+        return awaitPidFile(start(javaCommand), pidFile, timeout);
+    }
+
+    /** Starts the detached child and returns at once. */
+    public static Process start(List<String> javaCommand) throws IOException {
         List<String> command = new ArrayList<>();
         if (new File("/usr/bin/setsid").canExecute()) {
             command.add("/usr/bin/setsid");
@@ -59,7 +64,14 @@ public final class DaemonLauncher {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.directory(new File("/"));
-        Process child = builder.start();
+        return builder.start();
+    }
+
+    /**
+     * Waits until the child has written its pid into the pid file, has exited, or the time is up; may be called
+     * again for a child that timed out before (a slow start is still a start).
+     */
+    public static Outcome awaitPidFile(Process child, PidFile pidFile, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             OptionalLong pid = pidFile.read();

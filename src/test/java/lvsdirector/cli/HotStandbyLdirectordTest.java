@@ -2,8 +2,17 @@ package lvsdirector.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import lvsdirector.config.ConfigLocator;
+import lvsdirector.heartbeat.resource.ResourceException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HotStandbyLdirectordTest {
     private static final List<String> PEER_JVM = List.of("/usr/bin/java", "-Xss1m", "-Dlvsdirector.program=heartbeat",
@@ -15,5 +24,50 @@ class HotStandbyLdirectordTest {
         assertThat(HotStandbyLdirectord.childCommand(PEER_JVM, "/opt/lvs/scripts/ldirectord")).containsExactly(
                 "/usr/bin/java", "-Xss1m", "-Dlvsdirector.program=ldirectord", "-Dlvsdirector.launcher=/opt/lvs/scripts/ldirectord",
                 "-cp", "x.jar", "lvsdirector.cli.LdirectordMain", "--daemon-child", "/etc/ha.d/ldirectord.cf", "standby");
+    }
+
+    @Test
+    void aStandbyDirectorThatIsSlowToStartIsWaitedForAgainNotStartedTwice(@TempDir Path runDir) throws Exception {
+        List<Process> started = new ArrayList<>();
+        // a process whose command line names ldirectord, as the real daemon's does, that writes no pid file
+        HotStandbyLdirectord.Starter slowDaemon = command -> {
+            Process p = new ProcessBuilder("bash", "-c", "exec -a ldirectord-slow sleep 30").start();
+            started.add(p);
+            return p;
+        };
+        ConfigLocator.Location location = new ConfigLocator.Location(runDir.resolve("web.cf"), "web.cf", "web");
+        HotStandbyLdirectord agent = new HotStandbyLdirectord("ldirectord::web.cf", location, runDir, "ldirectord",
+                slowDaemon, Duration.ofMillis(300));
+        try {
+            assertThatThrownBy(agent::ensureStandby).isInstanceOf(ResourceException.class)
+                    .hasMessageContaining("has not written").hasMessageContaining("not starting another");
+            // the takeover asks again while the first daemon is still starting
+            assertThatThrownBy(agent::ensureStandby).isInstanceOf(ResourceException.class)
+                    .hasMessageContaining("after 0s more");
+            assertThat(started).hasSize(1);
+
+            Files.writeString(runDir.resolve("ldirectord.web.pid"), started.get(0).pid() + "\n");
+            agent.ensureStandby();
+            agent.ensureStandby();
+            assertThat(started).as("the slow daemon, once up, is the standby director").hasSize(1);
+        } finally {
+            started.forEach(Process::destroyForcibly);
+        }
+    }
+
+    @Test
+    void aStandbyDirectorThatExitedDuringItsStartIsReportedAndTheNextCallStartsAFreshOne(@TempDir Path runDir) {
+        List<Process> started = new ArrayList<>();
+        HotStandbyLdirectord.Starter failing = command -> {
+            Process p = new ProcessBuilder("sh", "-c", "exit 3").start();
+            started.add(p);
+            return p;
+        };
+        ConfigLocator.Location location = new ConfigLocator.Location(runDir.resolve("web.cf"), "web.cf", "web");
+        HotStandbyLdirectord agent = new HotStandbyLdirectord("ldirectord::web.cf", location, runDir, "ldirectord",
+                failing, Duration.ofSeconds(5));
+        assertThatThrownBy(agent::ensureStandby).hasMessageContaining("did not start (Exited[status=3])");
+        assertThatThrownBy(agent::ensureStandby).hasMessageContaining("did not start (Exited[status=3])");
+        assertThat(started).hasSize(2);
     }
 }
