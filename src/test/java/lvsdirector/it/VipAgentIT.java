@@ -129,8 +129,8 @@ class VipAgentIT {
 
     /** Waits (up to 60 s) until the file has a line containing the text. */
     private static void awaitLine(UmlAgent uml, Path file, String text) throws Exception {
-        UmlAgent.Result r = uml.run("i=0; until grep -qF '" + text + "' " + file + " 2>/dev/null; do"
-                + " [ $i -lt 1200 ] || exit 1; sleep 0.05; i=$((i+1)); done", java.time.Duration.ofSeconds(70));
+        UmlAgent.Result r = uml.run("end=$(( $(date +%s) + 60 )); until grep -qF '" + text + "' " + file + " 2>/dev/null; do"
+                + " [ $(date +%s) -lt $end ] || exit 1; sleep 0.05; done", java.time.Duration.ofSeconds(90));
         if (r.status() != 0) {
             throw new AssertionError("no line with [" + text + "] in " + file + ":\n" + Files.readString(file));
         }
