@@ -30,14 +30,7 @@ class HotStandbyLdirectordTest {
     void aStandbyDirectorThatIsSlowToStartIsWaitedForAgainNotStartedTwice(@TempDir Path runDir) throws Exception {
         List<Process> started = new ArrayList<>();
         // a process whose command line names ldirectord, as the real daemon's does, that writes no pid file
-        HotStandbyLdirectord.Starter slowDaemon = command -> {
-            Process p = new ProcessBuilder("bash", "-c", "exec -a ldirectord-slow sleep 30").start();
-            started.add(p);
-            return p;
-        };
-        ConfigLocator.Location location = new ConfigLocator.Location(runDir.resolve("web.cf"), "web.cf", "web");
-        HotStandbyLdirectord agent = new HotStandbyLdirectord("ldirectord::web.cf", location, runDir, "ldirectord",
-                slowDaemon, Duration.ofMillis(300));
+        HotStandbyLdirectord agent = agent(runDir, "exec -a ldirectord-slow sleep 30", started, Duration.ofMillis(300));
         try {
             assertThatThrownBy(agent::ensureStandby).isInstanceOf(ResourceException.class)
                     .hasMessageContaining("has not written").hasMessageContaining("not starting another");
@@ -58,16 +51,20 @@ class HotStandbyLdirectordTest {
     @Test
     void aStandbyDirectorThatExitedDuringItsStartIsReportedAndTheNextCallStartsAFreshOne(@TempDir Path runDir) {
         List<Process> started = new ArrayList<>();
-        HotStandbyLdirectord.Starter failing = command -> {
-            Process p = new ProcessBuilder("sh", "-c", "exit 3").start();
+        HotStandbyLdirectord agent = agent(runDir, "exit 3", started, Duration.ofSeconds(5));
+        assertThatThrownBy(agent::ensureStandby).hasMessageContaining("did not start (Exited[status=3])");
+        assertThatThrownBy(agent::ensureStandby).hasMessageContaining("did not start (Exited[status=3])");
+        assertThat(started).hasSize(2);
+    }
+
+    /** The agent for web.cf in runDir whose daemon is the bash script; every process it starts goes to started. */
+    private static HotStandbyLdirectord agent(Path runDir, String script, List<Process> started, Duration startWait) {
+        HotStandbyLdirectord.Starter starter = command -> {
+            Process p = new ProcessBuilder("bash", "-c", script).start();
             started.add(p);
             return p;
         };
         ConfigLocator.Location location = new ConfigLocator.Location(runDir.resolve("web.cf"), "web.cf", "web");
-        HotStandbyLdirectord agent = new HotStandbyLdirectord("ldirectord::web.cf", location, runDir, "ldirectord",
-                failing, Duration.ofSeconds(5));
-        assertThatThrownBy(agent::ensureStandby).hasMessageContaining("did not start (Exited[status=3])");
-        assertThatThrownBy(agent::ensureStandby).hasMessageContaining("did not start (Exited[status=3])");
-        assertThat(started).hasSize(2);
+        return new HotStandbyLdirectord("ldirectord::web.cf", location, runDir, "ldirectord", starter, startWait);
     }
 }
