@@ -231,7 +231,7 @@ public final class DirectorDaemon {
         }
         switch (arguments.get(0)) {
             case "show":
-                out.print(SnapshotText.render(snapshot(), stateView()));
+                out.print(SnapshotText.render(snapshot(), stateView(), heartbeat.current()));
                 return 0;
             case "drain", "undrain", "weight", "overrides":
                 return overrides == null ? 2 : overrides.handle(arguments, out);

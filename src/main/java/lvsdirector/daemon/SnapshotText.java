@@ -11,13 +11,18 @@ final class SnapshotText {
     private SnapshotText() {}
 
     static String render(DirectorSnapshot snapshot) {
-        return render(snapshot, StateView.NONE);
+        return render(snapshot, StateView.NONE, HeartbeatView.NOT_ASKED);
     }
 
-    /** With the operator's overrides marked per real and those that match no real listed at the end. */
-    static String render(DirectorSnapshot snapshot, StateView state) {
+    /**
+     * With the HA peer's view and the state directory's DRBD role under the daemon status, the operator's
+     * overrides marked per real and those that match no real listed at the end.
+     */
+    static String render(DirectorSnapshot snapshot, StateView state, HeartbeatView heartbeat) {
         StringBuilder sb = new StringBuilder();
         sb.append("Daemon status: ").append(snapshot.status() == null ? "unknown" : snapshot.status().word()).append('\n');
+        sb.append("Heartbeat: ").append(heartbeat.text()).append('\n');
+        sb.append("State directory (DRBD): ").append(state.drbd()).append('\n');
         for (DirectorSnapshot.VirtualView v : snapshot.virtuals()) {
             sb.append("Virtual ").append(v.id()).append(v.fallbackActive() ? " (fallback active)" : "").append('\n');
             for (DirectorSnapshot.RealView r : v.reals()) {

@@ -190,6 +190,8 @@ class DaemonOverridesTest {
                 .update(o -> o.drain(ServerRef.parse("127.0.0.1:8002"), null, "peer", Instant.now()));
         await().atMost(Duration.ofSeconds(5)).until(() -> tableWeight(8002) == 0);
         assertThat(new JsonObject(get("/status")).getString("drbd")).isEqualTo("Primary r0 (WFConnection)");
+        assertThat(control("show").text()).contains("\nState directory (DRBD): Primary r0 (WFConnection)\n")
+                .containsPattern("\nHeartbeat: [^\n]+\n");
         assertThat(new JsonObject(Files.readString(dir.resolve("state/owner.json"))).getString("owner")).isEqualTo("nodeA");
         assertThat(tableWeight(8001)).isEqualTo(2);
     }
