@@ -8,17 +8,28 @@
 # Runs the real heartbeat 3.0.6 + Debian's ldirectord pair and ours, same settings, in one UML kernel
 # (real IPVS); ours also with sub-second timing. Not run by CI.
 #   bench/failover.sh [ROUNDS] [MODE...]     modes: real ours ours-fast (default: all three), ROUNDS default 3
+#   KEEP=1 keeps the work directory (logs of every node); REALTIME=on|off writes `realtime` into every ha.cf
+#   (default: unset, heartbeat's default, on)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${1:-3}; shift || true
 modes=("$@"); [ ${#modes[@]} -gt 0 ] || modes=(real ours ours-fast)
-(cd "$here" && ls target/lvs-director-*.jar >/dev/null 2>&1) || (cd "$here" && mvn -B -q -DskipTests package)
+jar() { ls "$here"/target/lvs-director-*.jar 2>/dev/null | grep -Ev -- '-(sources|tests|javadoc)\.jar$' | head -1; }
+if [ -z "$(jar)" ] || [ ! -d "$here/target/lib" ] || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$(jar)" -print -quit)" ]; then
+    (cd "$here" && mvn -B -q -DskipTests package)
+fi
 work=$(mktemp -d /tmp/lvs-failover.XXXXXX)
 trap '[ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"' EXIT
+# the nodes run a private copy of the jar and scripts: an edit or a build in the work tree during the run
+# must neither change what is measured nor make scripts/heartbeat rebuild the project inside the kernel
+mkdir -p "$work/app/target" "$work/app/src/main"
+cp -a "$here/scripts" "$work/app/"
+cp -a "$(jar)" "$here/target/lib" "$work/app/target/"
+touch -d @0 "$work/app/pom.xml" "$work/app/src/main" "$work/app/src"
 list=()
 for ((r = 1; r <= rounds; r++)); do list+=("${modes[@]}"); done
 echo "failover bench: ${rounds} round(s) of ${modes[*]} in one UML kernel ($(nproc) host CPUs; load $(cut -d' ' -f1-3 /proc/loadavg))"
-UML_TIMEOUT=$(( 300 + 600 * ${#list[@]} )) "$here/scripts/uml-run" bash "$here/bench/failover/inside.sh" "$work" "${list[@]}" \
+UML_TIMEOUT=$(( 300 + 600 * ${#list[@]} )) "$here/scripts/uml-run" env "REALTIME=${REALTIME:-}" bash "$here/bench/failover/inside.sh" "$work" "${list[@]}" \
     > "$work/uml.out" 2>&1 || { echo "the UML run failed:"; tail -40 "$work/uml.out"; exit 1; }
 grep -v '^RESULT' "$work/uml.out" | grep '^\[' || true
 echo

@@ -15,6 +15,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 home=$(cd "$here/../.." && pwd)
 work=$1; shift
+app=$work/app   # bench/failover.sh's private copy of the jar and scripts
 VIP=10.0.1.100
 
 now() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -81,6 +82,7 @@ bcast eth0
 auto_failback off
 node nodea nodeb
 CF
+    [ -z "${REALTIME:-}" ] || echo "realtime $REALTIME" >> "$1"
 }
 
 prepare_real() { # NODE DIR
@@ -132,7 +134,7 @@ start_ours() { # NODE DIR
         mkdir -p /run/jna
         export LVS_DIRECTOR_JAVA_OPTS="-Djna.tmpdir=/run/jna -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dlogback.configurationFile=$2/logback.xml"
         exec "$3/scripts/heartbeat" start --config-dir "$2/etc" --state-dir "$2/state" --node "$1"' \
-        node "$1" "$2" "$home" > "$2/console.log" 2>&1 &
+        node "$1" "$2" "$app" > "$2/console.log" 2>&1 &
     echo $! > "$2/pid"
 }
 
@@ -218,7 +220,17 @@ run_mode() { # MODE
     teardown
 }
 
+# how fast this kernel creates processes: the real heartbeat's takeover is a chain of shell scripts
+# (ResourceManager, IPaddr, ldirectord), so its time scales with this; ours forks nothing to take over
+calibrate() {
+    local t0 t1 t2
+    t0=$(now); for _ in $(seq 50); do /bin/true; done; t1=$(now)
+    bash -c 'for _ in $(seq 20); do x=$(echo y); done'; t2=$(now)
+    log "calibration: fork+exec of /bin/true $(( (t1 - t0) * 1000 / 50 )) us, \$(...) subshell $(( (t2 - t1) * 1000 / 20 )) us; load $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 sysctl -qw net.ipv4.ip_forward=1
+calibrate
 for mode in "$@"; do
     run_mode "$mode" || { echo "RESULT mode=$mode error=see-log"; teardown; }
 done
