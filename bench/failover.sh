@@ -20,16 +20,19 @@ if [ -z "$(jar)" ] || [ ! -d "$here/target/lib" ] || [ -n "$(find "$here/src/mai
 fi
 work=$(mktemp -d /tmp/lvs-failover.XXXXXX)
 trap '[ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"' EXIT
-# the nodes run a private copy of the jar and scripts: an edit or a build in the work tree during the run
+# the nodes run a private copy of the jar, the scripts and this bench: an edit or a build in the work tree during the run
 # must neither change what is measured nor make scripts/heartbeat rebuild the project inside the kernel
 mkdir -p "$work/app/target" "$work/app/src/main"
 cp -a "$here/scripts" "$work/app/"
+mkdir -p "$work/app/bench" "$work/app/src/test/resources/it"
+cp -a "$here/bench/failover" "$work/app/bench/"
+cp -a "$here/src/test/resources/it/name-server.py" "$work/app/src/test/resources/it/"
 cp -a "$(jar)" "$here/target/lib" "$work/app/target/"
 touch -d @0 "$work/app/pom.xml" "$work/app/src/main" "$work/app/src"
 list=()
 for ((r = 1; r <= rounds; r++)); do list+=("${modes[@]}"); done
 echo "failover bench: ${rounds} round(s) of ${modes[*]} in one UML kernel ($(nproc) host CPUs; load $(cut -d' ' -f1-3 /proc/loadavg))"
-UML_TIMEOUT=$(( 300 + 600 * ${#list[@]} )) "$here/scripts/uml-run" env "REALTIME=${REALTIME:-}" bash "$here/bench/failover/inside.sh" "$work" "${list[@]}" \
+UML_TIMEOUT=$(( 300 + 600 * ${#list[@]} )) "$here/scripts/uml-run" env "REALTIME=${REALTIME:-}" bash "$work/app/bench/failover/inside.sh" "$work" "${list[@]}" \
     > "$work/uml.out" 2>&1 || { echo "the UML run failed:"; tail -40 "$work/uml.out"; exit 1; }
 grep -v '^RESULT' "$work/uml.out" | grep '^\[' || true
 echo

@@ -151,6 +151,23 @@ thread_dumps() { # NS DIR
     done
 }
 
+# CPU time per thread of each JVM of a node (ours only), into DIR/thread-cpu.txt: whether the SCHED_FIFO
+# membership loop (policy 1) takes CPU that the other threads and processes of this one-CPU kernel need
+thread_cpu() { # NS DIR LABEL
+    local hz uptime pid
+    hz=$(getconf CLK_TCK); uptime=$(cut -d' ' -f1 /proc/uptime)
+    for pid in $(ip netns pids "$1" 2>/dev/null); do
+        case "$(readlink /proc/$pid/exe 2>/dev/null)" in */java) ;; *) continue ;; esac
+        for task in /proc/$pid/task/*; do
+            # after the last ')': state is field 1, utime 12, stime 13, starttime 20, policy 39
+            sed 's/^.*) //' "$task/stat" 2>/dev/null | awk -v comm="$(cat "$task/comm" 2>/dev/null)" -v hz="$hz" -v up="$uptime" \
+                -v label="$3" -v pid="$pid" -v tid="${task##*/}" \
+                '{ printf "%s pid=%s tid=%s policy=%s cpu_ms=%d alive_ms=%d %s\n", label, pid, tid, $39 == 1 ? "FIFO" : "other",
+                   ($12 + $13) * 1000 / hz, (up - $20 / hz) * 1000, comm }'
+        done | sort -t= -k5,5nr | head -12
+    done >> "$2/thread-cpu.txt"
+}
+
 await() { # SECONDS DESCRIPTION COMMAND...: polls every 10 ms, prints the epoch ms when COMMAND succeeded
     local limit=$1 what=$2; shift 2
     local deadline=$(( $(now) + limit * 1000 ))
@@ -194,6 +211,7 @@ run_mode() { # MODE
     case "$mode" in ours*) await 180 "nodeb's hot-standby director" standby_ready ours "$dir/nodeb" >/dev/null ;; esac
     sleep 3
     local early=no
+    case "$mode" in ours*) thread_cpu nodea "$dir/nodea" before-kill; thread_cpu nodeb "$dir/nodeb" before-kill ;; esac
     false_death "$dir/nodeb" && { early=yes; log "$mode: nodeb declared nodea dead before the kill (load): this round is not a failover"; }
     # the clock starts when nodea is off the network: under load `ip link set down` itself took over a
     # second, and attempts served by nodea meanwhile would count as served "after the kill"
@@ -209,6 +227,7 @@ run_mode() { # MODE
     else
         served_at=0
     fi
+    case "$mode" in ours*) thread_cpu nodeb "$dir/nodeb" after-takeover ;; esac
     if [ "$table_at" = 0 ] || [ "$served_at" = 0 ]; then
         case "$mode" in ours*) thread_dumps nodeb "$dir/nodeb" ;; esac
     fi
