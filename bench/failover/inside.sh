@@ -18,7 +18,7 @@ work=$1; shift
 app=$work/app   # bench/failover.sh's private copy of the jar and scripts
 VIP=10.0.1.100
 
-now() { echo $(( $(date +%s%N) / 1000000 )); }
+now() { local us=${EPOCHREALTIME/./}; echo $(( us / 1000 )); }   # no fork of date: one costs ~80 ms in this kernel
 log() { echo "[$(date +%T.%3N)] $*" >&2; }
 
 plug() { # NS ADDR
@@ -180,8 +180,30 @@ await() { # SECONDS DESCRIPTION COMMAND...: polls every 10 ms, prints the epoch 
 
 # client.log: END START ok|fail ...; "served after T" counts only attempts started after T
 served_after() { awk -v t="$1" '$2 > t && $3 == "ok" { found = 1 } END { exit !found }' "$work/client.log"; }
-# when the client was first served after T, by the client's own clock (end of that attempt)
-first_served_after() { awk -v t="$1" '$2 > t && $3 == "ok" { print $1; exit }' "$work/client.log"; }
+# served again after a kill at T: an attempt that succeeded after an attempt that failed, both started
+# after T; the failure marks nodea gone (the address cannot move in under the deadtime, 500 ms or more,
+# while an attempt times out after 200 ms), so the success is through nodeb and not nodea's last answer
+served_again() { first_served_again "$1" | grep -q .; }
+# when the client was first served again after T, by the client's own clock (end of that attempt)
+first_served_again() { awk -v t="$1" '$2 > t && $3 == "fail" { gone = 1 } gone && $2 > t && $3 == "ok" { print $1; exit }' "$work/client.log"; }
+# epoch ms of the first line of a JVM log (HH:MM:SS.mmm, UTC, the day of DAY_MS) matching PATTERN, or 0
+log_ms() { # FILE PATTERN DAY_MS
+    awk -v day=$(( $3 - $3 % 86400000 )) -v pattern="$2" '$0 ~ pattern && $1 ~ /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9][0-9][0-9]$/ {
+        split($1, t, /[:.]/); printf "%d\n", day + ((t[1] * 60 + t[2]) * 60 + t[3]) * 1000 + t[4]; found = 1; exit }
+        END { if (!found) print 0 }' "$1"
+}
+# epoch ms of the first line of heartbeat's ha-log matching PATTERN, or 0; whole seconds, stamped
+# "Mon DD HH:MM:SS" by heartbeat itself and "YYYY/MM/DD_HH:MM:SS" by its resource scripts
+ha_log_ms() { # FILE PATTERN
+    local line stamp
+    line=$(grep -m1 -E "$2" "$1" || true)
+    if [[ $line =~ ^([0-9]{4})/([0-9]{2})/([0-9]{2})_([0-9:]{8}) ]]; then
+        stamp="${BASH_REMATCH[1]}-${BASH_REMATCH[2]}-${BASH_REMATCH[3]} ${BASH_REMATCH[4]}"
+    else
+        stamp=${line:0:15}
+    fi
+    [ -n "$stamp" ] && echo $(( $(date -u -d "$stamp" +%s) * 1000 )) || echo 0
+}
 # a false death (load) before the kill makes the round worthless: the standby took over early
 false_death() { grep -qs "node nodea: is dead" "$1"/console.log "$1"/ha-log; }
 vip_on() { ip -n "$1" -4 addr show dev eth0 | grep -q " $VIP/"; }
@@ -213,17 +235,20 @@ run_mode() { # MODE
     local early=no
     case "$mode" in ours*) thread_cpu nodea "$dir/nodea" before-kill; thread_cpu nodeb "$dir/nodeb" before-kill ;; esac
     false_death "$dir/nodeb" && { early=yes; log "$mode: nodeb declared nodea dead before the kill (load): this round is not a failover"; }
-    # the clock starts when nodea is off the network: under load `ip link set down` itself took over a
-    # second, and attempts served by nodea meanwhile would count as served "after the kill"
+    # the clock starts just before nodea's link goes down: under load `ip link set down` took 2 s to return,
+    # and nodeb had declared nodea dead before it did, so a clock started after it was early by up to that
+    # (measured times are upper bounds by the fork+exec of ip, see the calibration line)
+    local kill_at down_at us
+    us=${EPOCHREALTIME/./}; kill_at=$(( us / 1000 ))
     ip -n nodea link set eth0 down
-    local kill_at; kill_at=$(now)
+    us=${EPOCHREALTIME/./}; down_at=$(( us / 1000 ))
     kill -9 "$(cat "$dir/nodea/pid")"
-    log "$mode: nodea killed (link down + SIGKILL of its pid namespace) at $(date -d @$((kill_at / 1000)) +%T).$(printf %03d $((kill_at % 1000)))"
+    log "$mode: nodea killed (link down + SIGKILL of its pid namespace) at $(date -d @$((kill_at / 1000)) +%T).$(printf %03d $((kill_at % 1000))), ip link set down returned after $(( down_at - kill_at )) ms"
     local vip_at table_at served_at
     vip_at=$(await 180 "nodeb to hold the VIP" vip_on nodeb) || vip_at=0
     table_at=$(await 180 "nodeb's IPVS table" table_on nodeb) || table_at=0
-    if await 180 "the client to be served through nodeb" served_after "$kill_at" >/dev/null; then
-        served_at=$(first_served_after "$kill_at")
+    if await 180 "the client to be served through nodeb" served_again "$kill_at" >/dev/null; then
+        served_at=$(first_served_again "$kill_at")
     else
         served_at=0
     fi
@@ -231,10 +256,22 @@ run_mode() { # MODE
     if [ "$table_at" = 0 ] || [ "$served_at" = 0 ]; then
         case "$mode" in ours*) thread_dumps nodeb "$dir/nodeb" ;; esac
     fi
+    # the phases as nodeb logged them (ours: ms; real heartbeat's ha-log: whole seconds)
+    local dead_at vip_log_at active_log_at
+    case "$mode" in
+        ours*) dead_at=$(log_ms "$dir/nodeb/console.log" "node nodea: is dead" "$kill_at")
+               vip_log_at=$(log_ms "$dir/nodeb/console.log" "added $VIP/" "$kill_at")
+               active_log_at=$(log_ms "$dir/nodeb/console.log" "director activated" "$kill_at") ;;
+        real) dead_at=$(ha_log_ms "$dir/nodeb/ha-log" "node nodea: is dead")
+              vip_log_at=$(ha_log_ms "$dir/nodeb/ha-log" "resource.d/ldirectord .* start")
+              active_log_at=$(ha_log_ms "$dir/nodeb/ha-log" "mach_down takeover complete\\.") ;;
+    esac
+    log "$mode: nodeb's log: dead $(( dead_at ? dead_at - kill_at : -1 )) ms, address up $(( vip_log_at ? vip_log_at - kill_at : -1 )) ms, director active $(( active_log_at ? active_log_at - kill_at : -1 )) ms after the kill (real: the address phase is 'ldirectord start' after IPaddr, whole seconds)"
     echo "RESULT mode=$mode vip_ms=$(( vip_at ? vip_at - kill_at : -1 )) table_ms=$(( table_at ? table_at - kill_at : -1 ))" \
         "served_ms=$(( served_at ? served_at - kill_at : -1 ))" \
         "failed_attempts=$(awk -v t="$kill_at" '$2 > t && $3 == "fail"' "$work/client.log" | wc -l)" \
-        "false_death_before_kill=$early"
+        "false_death_before_kill=$early down_ms=$(( down_at - kill_at ))" \
+        "dead_log_ms=$(( dead_at ? dead_at - kill_at : -1 )) active_log_ms=$(( active_log_at ? active_log_at - kill_at : -1 ))"
     cp "$work/client.log" "$dir/client.log"
     teardown
 }
