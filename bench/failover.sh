@@ -36,13 +36,18 @@ UML_TIMEOUT=$(( 300 + 600 * ${#list[@]} )) "$here/scripts/uml-run" env "REALTIME
     > "$work/uml.out" 2>&1 || { echo "the UML run failed:"; tail -40 "$work/uml.out"; exit 1; }
 grep -v '^RESULT' "$work/uml.out" | grep '^\[' || true
 echo
-printf '%-10s %6s %12s %12s %14s %8s\n' mode round "kill->VIP" "kill->table" "kill->served" failed
+# kill->dead / kill->active: nodeb's own log (ours in ms; the real heartbeat's ha-log in whole seconds, its
+# "active" = mach_down takeover complete); kill->VIP / kill->table: seen by polling (a poll forks ip or
+# ipvsadm, ~0.1-0.3 s in a loaded kernel); kill->served: the client's clock; link-down: how long
+# `ip link set down` took to return (the kill clock starts before it, so the figures are upper bounds)
+printf '%-10s %5s %11s %11s %11s %13s %13s %7s %10s\n' mode round "kill->dead" "kill->VIP" "kill->table" "kill->active" "kill->served" failed "link-down"
 grep '^RESULT' "$work/uml.out" | awk '
     { delete kv; for (i = 2; i <= NF; i++) { split($i, p, "="); kv[p[1]] = p[2] }
       round[kv["mode"]]++
       if ("error" in kv) { printf "%-10s %6d %s\n", kv["mode"], round[kv["mode"]], "error (see log)"; next }
       invalid = kv["false_death_before_kill"] == "yes"
-      printf "%-10s %6d %10d ms %10d ms %12d ms %8d%s\n", kv["mode"], round[kv["mode"]], kv["vip_ms"], kv["table_ms"], kv["served_ms"],
-          kv["failed_attempts"], invalid ? "  INVALID: nodeb declared nodea dead before the kill (load)" : ""
+      printf "%-10s %5d %8d ms %8d ms %8d ms %10d ms %10d ms %7d %7d ms%s\n", kv["mode"], round[kv["mode"]], kv["dead_log_ms"],
+          kv["vip_ms"], kv["table_ms"], kv["active_log_ms"], kv["served_ms"], kv["failed_attempts"], kv["down_ms"],
+          invalid ? "  INVALID: nodeb declared nodea dead before the kill (load)" : ""
       if (kv["served_ms"] >= 0 && !invalid) { sum[kv["mode"]] += kv["served_ms"]; n[kv["mode"]]++ } }
     END { print ""; for (m in n) printf "%-10s mean kill->served %d ms over %d round(s)\n", m, sum[m] / n[m], n[m] }'
