@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Failover time of a director pair: kill the active node like a power cut (link down + SIGKILL of all
-# its processes) and measure, from the link going down, when the other node holds the VIP, when its IPVS
+# its processes) and measure, from just before the link goes down, when the other node holds the VIP, when its IPVS
 # table has the real server (both as seen by polling, late under load: our JVMs' logs carry ms time stamps
 # for the exact phases), and when a client (new TCP connection every 20 ms, 200 ms timeout) is served
-# again, by the client's own clock. For ours the kill waits until the standby node's hot-standby director
+# again (first success after a failure), by the client's own clock; nodeb's own log gives the phases
+# (declared dead, address up, director active). For ours the kill waits until the standby node's hot-standby director
 # is ready; a round in which the standby declared the active node dead before the kill is marked INVALID.
 # Runs the real heartbeat 3.0.6 + Debian's ldirectord pair and ours, same settings, in one UML kernel
-# (real IPVS); ours also with sub-second timing. Not run by CI.
+# (real IPVS); ours also with sub-second timing. Not run by CI. The first line printed is the kernel's cost
+# of a fork+exec: the real heartbeat takes over through a chain of shell scripts (ResourceManager, IPaddr,
+# Debian's Perl ldirectord), so its figures scale with it (~0.1-0.25 s in a UML kernel, ~1 ms on bare metal).
 #   bench/failover.sh [ROUNDS] [MODE...]     modes: real ours ours-fast (default: all three), ROUNDS default 3
 #   KEEP=1 keeps the work directory (logs of every node); REALTIME=on|off writes `realtime` into every ha.cf
 #   (default: unset, heartbeat's default, on)
