@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """client.py HOST PORT LOG: opens a new TCP connection to HOST:PORT every 20 ms, sends an HTTP GET and
 logs "<end ms> <start ms> ok <body>" or "<end ms> <start ms> fail <reason>" per attempt (200 ms timeout),
-forever (epoch ms), so the bench takes kill->served from the client's own clock."""
+forever (epoch ms), so the bench takes kill->served from the client's own clock. The whole answer is read
+(HTTP/1.0: until the server closes), so "ok" always carries the real server's name."""
 import socket
 import sys
 import time
@@ -13,7 +14,12 @@ with open(log, "a", buffering=1) as out:
         try:
             with socket.create_connection((host, port), timeout=0.2) as s:
                 s.sendall(b"GET / HTTP/1.0\r\nHost: vip\r\n\r\n")
-                data = s.recv(4096)
+                data = b""
+                while True:
+                    chunk = s.recv(4096)
+                    if not chunk:
+                        break
+                    data += chunk
                 body = data.split(b"\r\n\r\n", 1)[-1].strip().decode(errors="replace")
                 out.write("%d %d ok %s\n" % (time.time() * 1000, started * 1000, body if data else "empty"))
         except OSError as e:

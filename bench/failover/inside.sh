@@ -15,9 +15,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 home=$(cd "$here/../.." && pwd)
 work=$1; shift
+app=$work/app   # bench/failover.sh's private copy of the jar and scripts
 VIP=10.0.1.100
 
-now() { echo $(( $(date +%s%N) / 1000000 )); }
+now() { local us=${EPOCHREALTIME/./}; echo $(( us / 1000 )); }   # no fork of date: one costs ~80 ms in this kernel
 log() { echo "[$(date +%T.%3N)] $*" >&2; }
 
 plug() { # NS ADDR
@@ -81,6 +82,7 @@ bcast eth0
 auto_failback off
 node nodea nodeb
 CF
+    [ -z "${REALTIME:-}" ] || echo "realtime $REALTIME" >> "$1"
 }
 
 prepare_real() { # NODE DIR
@@ -132,7 +134,7 @@ start_ours() { # NODE DIR
         mkdir -p /run/jna
         export LVS_DIRECTOR_JAVA_OPTS="-Djna.tmpdir=/run/jna -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dlogback.configurationFile=$2/logback.xml"
         exec "$3/scripts/heartbeat" start --config-dir "$2/etc" --state-dir "$2/state" --node "$1"' \
-        node "$1" "$2" "$home" > "$2/console.log" 2>&1 &
+        node "$1" "$2" "$app" > "$2/console.log" 2>&1 &
     echo $! > "$2/pid"
 }
 
@@ -149,6 +151,24 @@ thread_dumps() { # NS DIR
     done
 }
 
+# CPU time per thread of each JVM of a node (ours only), into DIR/thread-cpu.txt: whether the SCHED_FIFO
+# membership loop (policy 1) takes CPU that the other threads and processes of this one-CPU kernel need
+thread_cpu() { # NS DIR LABEL   (one awk per JVM: a fork costs ~80 ms in this kernel)
+    local hz uptime pid
+    hz=$(getconf CLK_TCK); uptime=$(cut -d' ' -f1 /proc/uptime)
+    for pid in $(ip netns pids "$1" 2>/dev/null); do
+        case "$(readlink /proc/$pid/exe 2>/dev/null)" in */java) ;; *) continue ;; esac
+        # /proc/PID/task/TID/stat: "tid (comm) state ..."; after the last ') ' state is field 1, utime 12,
+        # stime 13, starttime 20, policy 39
+        awk -v hz="$hz" -v up="$uptime" -v label="$3" -v pid="$pid" '{
+                tid = $1; comm = $0; sub(/^[0-9]+ \(/, "", comm); sub(/\) [A-Za-z] .*$/, "", comm)
+                rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " ")
+                printf "%s pid=%s tid=%s policy=%s cpu_ms=%d alive_ms=%d %s\n", label, pid, tid, f[39] == 1 ? "FIFO" : "other",
+                    (f[12] + f[13]) * 1000 / hz, (up - f[20] / hz) * 1000, comm }' /proc/"$pid"/task/*/stat 2>/dev/null \
+            | sort -t= -k5,5nr | head -12
+    done >> "$2/thread-cpu.txt"
+}
+
 await() { # SECONDS DESCRIPTION COMMAND...: polls every 10 ms, prints the epoch ms when COMMAND succeeded
     local limit=$1 what=$2; shift 2
     local deadline=$(( $(now) + limit * 1000 ))
@@ -161,8 +181,30 @@ await() { # SECONDS DESCRIPTION COMMAND...: polls every 10 ms, prints the epoch 
 
 # client.log: END START ok|fail ...; "served after T" counts only attempts started after T
 served_after() { awk -v t="$1" '$2 > t && $3 == "ok" { found = 1 } END { exit !found }' "$work/client.log"; }
-# when the client was first served after T, by the client's own clock (end of that attempt)
-first_served_after() { awk -v t="$1" '$2 > t && $3 == "ok" { print $1; exit }' "$work/client.log"; }
+# served again after a kill at T: an attempt that succeeded after an attempt that failed, both started
+# after T; the failure marks nodea gone (the address cannot move in under the deadtime, 500 ms or more,
+# while an attempt times out after 200 ms), so the success is through nodeb and not nodea's last answer
+served_again() { first_served_again "$1" | grep -q .; }
+# when the client was first served again after T, by the client's own clock (end of that attempt)
+first_served_again() { awk -v t="$1" '$2 > t && $3 == "fail" { gone = 1 } gone && $2 > t && $3 == "ok" { print $1; exit }' "$work/client.log"; }
+# epoch ms of the first line of a JVM log (HH:MM:SS.mmm, UTC, the day of DAY_MS) matching PATTERN, or 0
+log_ms() { # FILE PATTERN DAY_MS
+    awk -v day=$(( $3 - $3 % 86400000 )) -v pattern="$2" '$0 ~ pattern && $1 ~ /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9][0-9][0-9]$/ {
+        split($1, t, /[:.]/); printf "%d\n", day + ((t[1] * 60 + t[2]) * 60 + t[3]) * 1000 + t[4]; found = 1; exit }
+        END { if (!found) print 0 }' "$1"
+}
+# epoch ms of the first line of heartbeat's ha-log matching PATTERN, or 0; whole seconds, stamped
+# "Mon DD HH:MM:SS" by heartbeat itself and "YYYY/MM/DD_HH:MM:SS" by its resource scripts
+ha_log_ms() { # FILE PATTERN
+    local line stamp
+    line=$(grep -m1 -E "$2" "$1" || true)
+    if [[ $line =~ ^([0-9]{4})/([0-9]{2})/([0-9]{2})_([0-9:]{8}) ]]; then
+        stamp="${BASH_REMATCH[1]}-${BASH_REMATCH[2]}-${BASH_REMATCH[3]} ${BASH_REMATCH[4]}"
+    else
+        stamp=${line:0:15}
+    fi
+    [ -n "$stamp" ] && echo $(( $(date -u -d "$stamp" +%s) * 1000 )) || echo 0
+}
 # a false death (load) before the kill makes the round worthless: the standby took over early
 false_death() { grep -qs "node nodea: is dead" "$1"/console.log "$1"/ha-log; }
 vip_on() { ip -n "$1" -4 addr show dev eth0 | grep -q " $VIP/"; }
@@ -183,7 +225,19 @@ run_mode() { # MODE
     ip netns exec client python3 "$here/client.py" "$VIP" 80 "$work/client.log" &
     log "$mode: starting nodea"
     $starter nodea "$dir/nodea"
-    await 300 "nodea to hold the VIP" vip_on nodea >/dev/null
+    if ! await 120 "nodea to hold the VIP" vip_on nodea >/dev/null; then
+        # the real heartbeat 3.0.6 sometimes loses its own initial ip-request under load (ha-log: "ERROR:
+        # msg2string: Message with zero fields", then "Local Resource acquisition completed." and nothing
+        # acquired): the start, not the failover, failed, so nodea is started once more
+        log "$mode: nodea did not take the VIP ($(grep -hm1 -o 'ERROR: msg2string.*' "$dir/nodea/ha-log" 2>/dev/null || echo 'no error logged')); restarting it"
+        kill -9 "$(cat "$dir/nodea/pid")" 2>/dev/null || true
+        sleep 2
+        mv "$dir/nodea" "$dir/nodea.first-start"
+        case "$mode" in real) prepare_real nodea "$dir/nodea" ;; ours) prepare_ours nodea "$dir/nodea" 1 3 2 10 ;;
+            ours-fast) prepare_ours nodea "$dir/nodea" 100ms 500ms 300ms 5 ;; esac
+        $starter nodea "$dir/nodea"
+        await 300 "nodea to hold the VIP" vip_on nodea >/dev/null
+    fi
     local up; up=$(now)
     await 300 "the client to be served through nodea" served_after "$up" >/dev/null
     log "$mode: nodea active and serving; starting nodeb"
@@ -192,33 +246,60 @@ run_mode() { # MODE
     case "$mode" in ours*) await 180 "nodeb's hot-standby director" standby_ready ours "$dir/nodeb" >/dev/null ;; esac
     sleep 3
     local early=no
+    case "$mode" in ours*) thread_cpu nodea "$dir/nodea" before-kill; thread_cpu nodeb "$dir/nodeb" before-kill ;; esac
     false_death "$dir/nodeb" && { early=yes; log "$mode: nodeb declared nodea dead before the kill (load): this round is not a failover"; }
-    # the clock starts when nodea is off the network: under load `ip link set down` itself took over a
-    # second, and attempts served by nodea meanwhile would count as served "after the kill"
+    # the clock starts just before nodea's link goes down: under load `ip link set down` took 2 s to return,
+    # and nodeb had declared nodea dead before it did, so a clock started after it was early by up to that
+    # (measured times are upper bounds by the fork+exec of ip, see the calibration line)
+    local kill_at down_at us
+    us=${EPOCHREALTIME/./}; kill_at=$(( us / 1000 ))
     ip -n nodea link set eth0 down
-    local kill_at; kill_at=$(now)
+    us=${EPOCHREALTIME/./}; down_at=$(( us / 1000 ))
     kill -9 "$(cat "$dir/nodea/pid")"
-    log "$mode: nodea killed (link down + SIGKILL of its pid namespace) at $(date -d @$((kill_at / 1000)) +%T).$(printf %03d $((kill_at % 1000)))"
+    log "$mode: nodea killed (link down + SIGKILL of its pid namespace) at $(date -d @$((kill_at / 1000)) +%T).$(printf %03d $((kill_at % 1000))), ip link set down returned after $(( down_at - kill_at )) ms"
     local vip_at table_at served_at
     vip_at=$(await 180 "nodeb to hold the VIP" vip_on nodeb) || vip_at=0
     table_at=$(await 180 "nodeb's IPVS table" table_on nodeb) || table_at=0
-    if await 180 "the client to be served through nodeb" served_after "$kill_at" >/dev/null; then
-        served_at=$(first_served_after "$kill_at")
+    if await 180 "the client to be served through nodeb" served_again "$kill_at" >/dev/null; then
+        served_at=$(first_served_again "$kill_at")
     else
         served_at=0
     fi
+    case "$mode" in ours*) thread_cpu nodeb "$dir/nodeb" after-takeover ;; esac
     if [ "$table_at" = 0 ] || [ "$served_at" = 0 ]; then
         case "$mode" in ours*) thread_dumps nodeb "$dir/nodeb" ;; esac
     fi
+    # the phases as nodeb logged them (ours: ms; real heartbeat's ha-log: whole seconds)
+    local dead_at vip_log_at active_log_at
+    case "$mode" in
+        ours*) dead_at=$(log_ms "$dir/nodeb/console.log" "node nodea: is dead" "$kill_at")
+               vip_log_at=$(log_ms "$dir/nodeb/console.log" "added $VIP/" "$kill_at")
+               active_log_at=$(log_ms "$dir/nodeb/console.log" "director activated" "$kill_at") ;;
+        real) dead_at=$(ha_log_ms "$dir/nodeb/ha-log" "node nodea: is dead")
+              vip_log_at=$(ha_log_ms "$dir/nodeb/ha-log" "resource.d/ldirectord .* start")
+              active_log_at=$(ha_log_ms "$dir/nodeb/ha-log" "mach_down takeover complete\\.") ;;
+    esac
+    log "$mode: nodeb's log: dead $(( dead_at ? dead_at - kill_at : -1 )) ms, address up $(( vip_log_at ? vip_log_at - kill_at : -1 )) ms, director active $(( active_log_at ? active_log_at - kill_at : -1 )) ms after the kill (real: the address phase is 'ldirectord start' after IPaddr, whole seconds)"
     echo "RESULT mode=$mode vip_ms=$(( vip_at ? vip_at - kill_at : -1 )) table_ms=$(( table_at ? table_at - kill_at : -1 ))" \
         "served_ms=$(( served_at ? served_at - kill_at : -1 ))" \
         "failed_attempts=$(awk -v t="$kill_at" '$2 > t && $3 == "fail"' "$work/client.log" | wc -l)" \
-        "false_death_before_kill=$early"
+        "false_death_before_kill=$early down_ms=$(( down_at - kill_at ))" \
+        "dead_log_ms=$(( dead_at ? dead_at - kill_at : -1 )) active_log_ms=$(( active_log_at ? active_log_at - kill_at : -1 ))"
     cp "$work/client.log" "$dir/client.log"
     teardown
 }
 
+# how fast this kernel creates processes: the real heartbeat's takeover is a chain of shell scripts
+# (ResourceManager, IPaddr, ldirectord), so its time scales with this; ours forks nothing to take over
+calibrate() {
+    local t0 t1 t2
+    t0=$(now); for _ in $(seq 50); do /bin/true; done; t1=$(now)
+    bash -c 'for _ in $(seq 20); do x=$(echo y); done'; t2=$(now)
+    log "calibration: fork+exec of /bin/true $(( (t1 - t0) * 1000 / 50 )) us, \$(...) subshell $(( (t2 - t1) * 1000 / 20 )) us; load $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 sysctl -qw net.ipv4.ip_forward=1
+calibrate
 for mode in "$@"; do
     run_mode "$mode" || { echo "RESULT mode=$mode error=see-log"; teardown; }
 done

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import lvsdirector.daemon.SdNotify;
 import lvsdirector.heartbeat.config.AuthkeysParser;
@@ -33,6 +34,7 @@ import lvsdirector.metrics.HttpEndpoint;
 import lvsdirector.heartbeat.config.Haresources;
 import lvsdirector.heartbeat.config.HaresourcesParser;
 import lvsdirector.heartbeat.node.NodeStatus;
+import lvsdirector.heartbeat.node.StartProgress;
 import lvsdirector.heartbeat.node.StateDirectory;
 import lvsdirector.heartbeat.wire.AuthKeys;
 import picocli.CommandLine.Command;
@@ -127,22 +129,32 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
         HeartbeatMetrics metrics = new HeartbeatMetrics(haCf.nodes(), localNode);
         AtomicReference<HeartbeatNode> started = new AtomicReference<>();
         HeartbeatNode running;
+        StartProgress progress = new StartProgress();
+        Duration bound = StartWait.bound(haCf);
         try {
+            progress.step("signing a first packet with authkeys (loads the JCE provider)");
+            LOG.info("info: signatures ready in {} ms", SignatureWarmup.run(keys).toMillis());
             if (endpoint.isPresent()) {
+                progress.step("opening the metrics endpoint " + http);
                 MetricsHttpServer.start(vertx, endpoint.get(), () -> metrics.scrape(peerState(started.get(), resources)),
-                        EndpointAccess.system(Optional.empty())).await(10, TimeUnit.SECONDS);
+                        EndpointAccess.system(Optional.empty())).await(bound.toMillis(), TimeUnit.MILLISECONDS);
             }
             running = HeartbeatNode.start(vertx, haCf, keys, localNode, new StateDirectory(stateDir), listen,
-                    sender -> MembershipListeners.observed(resources.create(haresources, sender), metrics))
-                    .await(10, TimeUnit.SECONDS);
+                    sender -> MembershipListeners.observed(resources.create(haresources, sender), metrics), progress)
+                    .await(bound.toMillis(), TimeUnit.MILLISECONDS);
             started.set(running);
+            LOG.info("info: membership started in {} ms", progress.elapsed().toMillis());
             if (haCf.realtimePriority() > 0) {
                 running.useRealtimeScheduling(haCf.realtimePriority())
                         .onSuccess(v -> LOG.info("info: membership loop runs SCHED_FIFO priority {} (realtime on)", haCf.realtimePriority()))
                         .onFailure(e -> LOG.warn("WARN: realtime on: {}; the membership loop keeps ordinary scheduling", e.getMessage()));
             }
+        } catch (TimeoutException e) {
+            err.println("heartbeat: " + StartWait.timedOut(bound, progress));
+            vertx.close();
+            return CONFIG_ERROR;
         } catch (Exception e) {
-            err.println("heartbeat: " + e.getMessage());
+            err.println("heartbeat: " + StartWait.failed(e, progress));
             vertx.close();
             return CONFIG_ERROR;
         }

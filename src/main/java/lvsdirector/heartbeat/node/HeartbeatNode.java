@@ -77,6 +77,13 @@ public final class HeartbeatNode {
     /** Like {@link #start(Vertx, HaCf, AuthKeys, String, StateDirectory, String, MembershipListener)}, the listener built on the loop. */
     public static Future<HeartbeatNode> start(Vertx vertx, HaCf haCf, AuthKeys keys, String localNode, StateDirectory state,
             String listenHost, ListenerFactory listenerFactory) throws IOException, MediaException {
+        return start(vertx, haCf, keys, localNode, state, listenHost, listenerFactory, new StartProgress());
+    }
+
+    /** Like the other starts, reporting each step to {@code progress} so a caller that gives up can say where. */
+    public static Future<HeartbeatNode> start(Vertx vertx, HaCf haCf, AuthKeys keys, String localNode, StateDirectory state,
+            String listenHost, ListenerFactory listenerFactory, StartProgress progress) throws IOException, MediaException {
+        progress.step("raising the generation in " + state.path());
         MembershipSettings settings = MembershipSettings.of(haCf, localNode);
         List<MediumTarget> targets = targets(haCf);
         byte[] uuid = state.uuid();
@@ -86,8 +93,10 @@ public final class HeartbeatNode {
         PacketGate gate = new PacketGate(new PacketDecoder(keys), settings.localNode(), settings.nodes(), haCf.logBadPackets());
         Context context = vertx.getOrCreateContext();
         Promise<HeartbeatNode> started = Promise.promise();
+        progress.step("waiting for the event loop to run the start (a blocked loop: see the thread dump)");
         context.runOnContext(v -> {
             Membership[] holder = new Membership[1];
+            progress.step("opening the media on " + targets.stream().map(MediumTarget::iface).distinct().toList());
             UdpMedia.open(vertx, targets, listenHost, d -> {
                 if (holder[0] != null) {
                     gate.admit(d.data(), d.from()).ifPresent(holder[0]::receive);
@@ -95,10 +104,13 @@ public final class HeartbeatNode {
             }).onFailure(started::fail).onSuccess(media -> {
                 MessageSender sender = new MessageSender(identity, keys, haCf.msgFormat() == MsgFormat.CLASSIC, media,
                         () -> System.currentTimeMillis() / 1000, HeartbeatNode::loadAverage);
+                progress.step("building the resource layer (haresources)");
                 MembershipListener listener = listenerFactory.create(sender);
                 Membership membership = new Membership(settings, sender, listener, System::nanoTime, new Random());
                 holder[0] = membership;
+                progress.step("sending the first status packet");
                 membership.start();
+                progress.step("started");
                 started.complete(new HeartbeatNode(context, media, membership, identity, listener, gate,
                         settings.tickPeriod().toMillis()));
             });
