@@ -30,6 +30,29 @@ class ControlSocketTest {
     }
 
     @Test
+    void aDaemonThatNeverAnswersEndsTheWaitWithAClearError() throws Exception {
+        Path socket = dir.resolve("ctl.sock");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (ControlServer server = ControlServer.start(socket, (args, out) -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        })) {
+            long start = System.nanoTime();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ControlClient.request(socket, List.of("activate"),
+                    java.time.Duration.ofMillis(400)))
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessage("no answer to 'activate' from the daemon on " + socket + " within 0s; it may be hung:"
+                            + " see its log, and stop it (kill) if it stays so");
+            assertThat((System.nanoTime() - start) / 1_000_000).isBetween(400L, 5_000L);
+            release.countDown();
+        }
+    }
+
+    @Test
     void aFailingHandlerDoesNotStopTheServer() throws Exception {
         Path socket = dir.resolve("ctl.sock");
         try (ControlServer server = ControlServer.start(socket, (args, out) -> {
