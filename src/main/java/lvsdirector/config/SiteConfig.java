@@ -3,6 +3,7 @@ package lvsdirector.config;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,12 +61,12 @@ public record SiteConfig(
      * @param from     the sender; empty = root@NODE
      * @param sendmail the local mailer, run as {@code sendmail -t}
      */
-    public record AlertMail(java.util.List<String> to, Optional<String> from, Path sendmail) {
+    public record AlertMail(List<String> to, Optional<String> from, Path sendmail) {
         public static final Path DEFAULT_SENDMAIL = Path.of("/usr/sbin/sendmail");
-        public static final AlertMail NONE = new AlertMail(java.util.List.of(), Optional.empty(), DEFAULT_SENDMAIL);
+        public static final AlertMail NONE = new AlertMail(List.of(), Optional.empty(), DEFAULT_SENDMAIL);
 
         public AlertMail {
-            to = java.util.List.copyOf(to);
+            to = List.copyOf(to);
         }
     }
 
