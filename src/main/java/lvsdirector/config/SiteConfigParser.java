@@ -92,6 +92,9 @@ public final class SiteConfigParser {
         private Duration snapshotInterval = d.snapshotInterval();
         private Optional<String> externalCheckUser = d.externalCheckUser();
         private Optional<String> statusGroup = d.statusGroup();
+        private List<String> alertMailTo = d.alertMail().to();
+        private Optional<String> alertMailFrom = d.alertMail().from();
+        private Path alertSendmail = d.alertMail().sendmail();
 
         void set(String key, String value) {
             if (value.isEmpty()) {
@@ -111,6 +114,9 @@ public final class SiteConfigParser {
                 case "snapshot_interval" -> snapshotInterval = Duration.ofSeconds(range(key, value, 1, 3600));
                 case "external_check_user" -> externalCheckUser = Optional.of(word(key, value));
                 case "status_group" -> statusGroup = Optional.of(word(key, value));
+                case "alert_mail_to" -> alertMailTo = addresses(key, value);
+                case "alert_mail_from" -> alertMailFrom = Optional.of(address(key, value));
+                case "alert_sendmail" -> alertSendmail = absolute(key, value);
                 default -> throw new IllegalArgumentException("unknown directive \"" + key + "\" (known: "
                         + String.join(", ", KNOWN) + ")");
             }
@@ -119,13 +125,14 @@ public final class SiteConfigParser {
         SiteConfig build() {
             return new SiteConfig(syncInterface, syncId, syncMaxLength, syncGroup, syncPort, syncTtl, stateDirectory,
                     localStateDirectory, drbdResource, drbdDevice, snapshotInterval, externalCheckUser,
-                    statusGroup);
+                    statusGroup, new SiteConfig.AlertMail(alertMailTo, alertMailFrom, alertSendmail));
         }
     }
 
     static final List<String> KNOWN = List.of("sync_interface", "sync_id", "sync_maxlen", "sync_mcast_group",
             "sync_mcast_port", "sync_mcast_ttl", "state_directory", "local_state_directory", "drbd_resource",
-            "drbd_device", "snapshot_interval", "external_check_user", "status_group");
+            "drbd_device", "snapshot_interval", "external_check_user", "status_group", "alert_mail_to", "alert_mail_from",
+            "alert_sendmail");
 
     private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9_.:@-]{1,15}");
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_.-]+");
@@ -136,6 +143,30 @@ public final class SiteConfigParser {
             throw new IllegalArgumentException("sync_interface \"" + value + "\" is not an interface name");
         }
         return value;
+    }
+
+    /**
+     * A plain address, local@domain: no display names, quotes or spaces, because the split-brain handler
+     * (a shell script) reads the value and puts it into the mail header as it is.
+     */
+    private static final Pattern MAIL_ADDRESS = Pattern.compile("[A-Za-z0-9._%+=-]+@[A-Za-z0-9.-]+");
+
+    private static String address(String key, String value) {
+        if (!MAIL_ADDRESS.matcher(value).matches()) {
+            throw new IllegalArgumentException(key + " \"" + value + "\" is not a plain e-mail address (local@domain)");
+        }
+        return value;
+    }
+
+    private static List<String> addresses(String key, String value) {
+        List<String> list = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            if (part.isBlank()) {
+                throw new IllegalArgumentException(key + " \"" + value + "\" has an empty address (addresses are separated by ',')");
+            }
+            list.add(address(key, part.strip()));
+        }
+        return List.copyOf(list);
     }
 
     private static String word(String key, String value) {

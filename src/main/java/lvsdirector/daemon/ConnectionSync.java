@@ -3,6 +3,7 @@ package lvsdirector.daemon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import lvsdirector.config.DirectorConfig;
 import lvsdirector.config.SiteConfig;
 import lvsdirector.ipvs.IpvsBackend;
@@ -22,16 +24,20 @@ import lvsdirector.ipvs.sync.ConnectionRow;
 import lvsdirector.ipvs.sync.ConnectionTableException;
 import lvsdirector.ipvs.sync.ConnectionTableReader;
 import lvsdirector.ipvs.sync.PersistenceSnapshot;
+import lvsdirector.ipvs.sync.RealRef;
 import lvsdirector.ipvs.sync.RestoreInputs;
 import lvsdirector.ipvs.sync.RestorePlan;
 import lvsdirector.ipvs.sync.SnapshotFormatException;
 import lvsdirector.ipvs.sync.SyncEntry;
 import lvsdirector.ipvs.sync.SyncInjector;
+import lvsdirector.state.Overrides;
 
 /**
  * The active director's part of connection sync: the kernel's MASTER sync daemon while the director
- * runs, a restore of still-valid persistence templates from the last snapshot at start, and a snapshot
- * of the kernel's templates every {@code snapshot_interval} and at graceful stop. Failures are logged and
+ * runs, a restore of still-valid persistence templates from the last snapshot at start (not for reals
+ * that are down, drained by an operator, or down in health.json and not yet checked here), and a
+ * snapshot of the kernel's templates (with health.json when the health changed) every
+ * {@code snapshot_interval} and at graceful stop. Failures are logged and
  * never stop the director: sync is an improvement, not a precondition of serving.
  */
 public final class ConnectionSync implements AutoCloseable {
@@ -50,11 +56,26 @@ public final class ConnectionSync implements AutoCloseable {
     private final String node;
     private final LongSupplier clock;
     private final Consumer<String> log;
+    private final Supplier<Overrides> overrides;
+    private final Optional<ConnectionSyncHealth> health;
     private ScheduledExecutorService snapshots;
     private boolean closed;
 
+    /** Without overrides and without health.json: every real is taken as not drained, only the table says down. */
     public ConnectionSync(SiteConfig site, SyncDaemonControl control, PersistenceStore store, Path connectionTable,
                           EntrySender sender, String node, LongSupplier clock, Consumer<String> log) {
+        this(site, control, store, connectionTable, sender, node, clock, log, () -> Overrides.NONE, Optional.empty());
+    }
+
+    /**
+     * @param overrides the operator's overrides as stored now (drained reals get no templates)
+     * @param health    records health.json and reads it at restore; empty: neither
+     */
+    ConnectionSync(SiteConfig site, SyncDaemonControl control, PersistenceStore store, Path connectionTable,
+                   EntrySender sender, String node, LongSupplier clock, Consumer<String> log,
+                   Supplier<Overrides> overrides, Optional<ConnectionSyncHealth> health) {
+        this.overrides = overrides;
+        this.health = health;
         this.site = site;
         this.control = control;
         this.store = store;
@@ -85,7 +106,8 @@ public final class ConnectionSync implements AutoCloseable {
     public Optional<RestorePlan> restore(DirectorConfig config, IpvsBackend backend) {
         try {
             List<ConnectionRow> rows = readTable();
-            RestoreInputs inputs = RestoreInputsFactory.build(clock.getAsLong(), config, backend, rows, Set.of());
+            RestoreInputs inputs = withLastKnownHealth(RestoreInputsFactory.build(clock.getAsLong(), config, backend,
+                    rows, ConnectionSyncInputs.drained(config, overrides.get())), config);
             rebind(rows, inputs);
             Optional<PersistenceSnapshot> snapshot = store.load();
             if (snapshot.isEmpty()) {
@@ -102,6 +124,18 @@ public final class ConnectionSync implements AutoCloseable {
             log.accept("Cannot restore persistence templates: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Adds the reals health.json vetoes (see {@link ConnectionSyncHealth}) to the ones the table says are down. */
+    private RestoreInputs withLastKnownHealth(RestoreInputs inputs, DirectorConfig config) {
+        Set<RealRef> vetoed = health.map(h -> h.lastKnownDown(config)).orElse(Set.of());
+        if (vetoed.isEmpty()) {
+            return inputs;
+        }
+        Set<RealRef> down = new HashSet<>(inputs.downReals());
+        down.addAll(vetoed);
+        return new RestoreInputs(inputs.nowMs(), inputs.configuredReals(), down, inputs.drainedReals(),
+                inputs.presentInKernel());
     }
 
     /** Live-synced templates learnt without a table are sent again now that it exists, so the kernel binds them. */
@@ -152,6 +186,7 @@ public final class ConnectionSync implements AutoCloseable {
             snapshots = null;
         }
         snapshotQuietly();
+        health.ifPresent(ConnectionSyncHealth::forget);
         try {
             control.stopDaemon(DaemonState.MASTER);
             log.accept("Stopped IPVS sync master");
@@ -167,11 +202,17 @@ public final class ConnectionSync implements AutoCloseable {
         closed = true;
     }
 
+    /** The persistence snapshot and, when it changed, the health record: one tick of the snapshot timer. */
     private void snapshotQuietly() {
         try {
             snapshot();
         } catch (IOException | ConnectionTableException | RuntimeException e) {
             log.accept("Cannot snapshot persistence templates: " + e.getMessage());
+        }
+        try {
+            health.ifPresent(ConnectionSyncHealth::recordIfChanged);
+        } catch (RuntimeException e) {
+            log.accept("Cannot record the health of the real servers: " + e);
         }
     }
 

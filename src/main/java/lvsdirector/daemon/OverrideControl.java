@@ -2,6 +2,7 @@ package lvsdirector.daemon;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -129,13 +130,25 @@ final class OverrideControl {
         if (shared && !owner) {
             try {
                 StateFile file = directory.fileIn(placement, OwnerRecord.FILE, OwnerRecord.FORMAT);
-                file.write(new OwnerRecord(directory.settings().node(), clock.instant(), ProcessHandle.current().pid())
-                        .toJson());
+                file.write(new OwnerRecord(directory.settings().node(), clock.instant(), ProcessHandle.current().pid(),
+                        heartbeatGeneration()).toJson());
                 log.info("State directory: " + placement.describe() + "; wrote " + file.path());
             } catch (IOException e) {
                 log.info("State directory: cannot write owner.json: " + e.getMessage());
             }
         }
         owner = shared;
+    }
+
+    /** This node's heartbeat generation, null when it has none (no HA peer ran here) or it cannot be read. */
+    private Long heartbeatGeneration() {
+        Path dir = directory.settings().heartbeatDir();
+        try {
+            long generation = new lvsdirector.heartbeat.node.StateDirectory(dir).currentGeneration();
+            return generation < 0 ? null : generation;
+        } catch (IOException e) {
+            log.info("State directory: owner.json without the heartbeat generation: " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -17,17 +17,27 @@ import lvsdirector.support.Hostnames;
  * @param procDrbd    normally /proc/drbd
  * @param procMounts  normally /proc/mounts
  * @param node        this node's name, written into every state file
+ * @param heartbeatDir the HA peer's node-local directory, whose {@code hb_generation} goes into owner.json
  */
 public record StateSettings(Path stateDir, Path localDir, String drbdResource, Path drbdDevice, Path procDrbd,
-                            Path procMounts, String node) {
+                            Path procMounts, String node, Path heartbeatDir) {
     public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/lvs-director/state");
     public static final Path DEFAULT_LOCAL_DIR = Path.of("/var/lib/lvs-director/local");
+    /** Where heartbeat (and the project's peer) keep hb_uuid and hb_generation. */
+    public static final Path DEFAULT_HEARTBEAT_DIR = Path.of("/var/lib/heartbeat");
+
+    /** Settings with the default heartbeat directory. */
+    public StateSettings(Path stateDir, Path localDir, String drbdResource, Path drbdDevice, Path procDrbd,
+                         Path procMounts, String node) {
+        this(stateDir, localDir, drbdResource, drbdDevice, procDrbd, procMounts, node, DEFAULT_HEARTBEAT_DIR);
+    }
     private static final Pattern MINOR = Pattern.compile("drbd(\\d+)$");
 
     /**
      * The settings of the process environment: LVS_DIRECTOR_STATE_DIR ("none" turns the DRBD directory
      * off), LVS_DIRECTOR_LOCAL_DIR, LVS_DIRECTOR_DRBD_RESOURCE, LVS_DIRECTOR_DRBD_DEVICE,
-     * LVS_DIRECTOR_PROC_DRBD, LVS_DIRECTOR_PROC_MOUNTS, LVS_DIRECTOR_NODE; defaults otherwise.
+     * LVS_DIRECTOR_PROC_DRBD, LVS_DIRECTOR_PROC_MOUNTS, LVS_DIRECTOR_NODE, LVS_DIRECTOR_HEARTBEAT_DIR;
+     * defaults otherwise.
      */
     public static StateSettings fromEnvironment(Map<String, String> env) {
         return fromEnvironment(env, new StateSettings(DEFAULT_STATE_DIR, DEFAULT_LOCAL_DIR, "r0", Path.of("/dev/drbd0"),
@@ -45,7 +55,8 @@ public record StateSettings(Path stateDir, Path localDir, String drbdResource, P
                 pathOr(env, "LVS_DIRECTOR_DRBD_DEVICE", defaults.drbdDevice()),
                 pathOr(env, "LVS_DIRECTOR_PROC_DRBD", defaults.procDrbd()),
                 pathOr(env, "LVS_DIRECTOR_PROC_MOUNTS", defaults.procMounts()),
-                env.getOrDefault("LVS_DIRECTOR_NODE", defaults.node()));
+                env.getOrDefault("LVS_DIRECTOR_NODE", defaults.node()),
+                pathOr(env, "LVS_DIRECTOR_HEARTBEAT_DIR", defaults.heartbeatDir()));
     }
 
     private static Path pathOr(Map<String, String> env, String name, Path fallback) {

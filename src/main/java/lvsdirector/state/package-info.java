@@ -1,6 +1,7 @@
 /**
- * The state directory: small JSON files (operator overrides, owner record; the IPVS sync part stores
- * its persistence snapshot here too) replaced crash-safely, each with a format version and an
+ * The state directory: small JSON files (operator overrides, last known health of the real servers,
+ * owner record with the owner's heartbeat generation; the IPVS sync part stores its persistence snapshot
+ * here too) replaced crash-safely, each with a format version and an
  * increasing sequence number. Where they live is decided at every access: the DRBD-replicated
  * directory (default /var/lib/lvs-director/state) when this node is DRBD Primary and the directory is
  * a mount of the DRBD device; node-local storage (default /var/lib/lvs-director/local) only when no

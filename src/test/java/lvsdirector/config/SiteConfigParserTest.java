@@ -96,4 +96,36 @@ class SiteConfigParserTest {
         assertThatThrownBy(() -> parser.parse("f", "sync_interface = a-very-long-interface-name\n"))
                 .hasMessageContaining("is not an interface name");
     }
+
+    @Test
+    void alertMailSettingsAreReadWithSeveralRecipients() throws Exception {
+        SiteConfig c = parser.parse("lvs-director.conf", """
+                alert_mail_to = ops@example.org, oncall+drbd@example.net   # both get the split-brain mail
+                alert_mail_from = drbd@nodea.example.org
+                alert_sendmail = /usr/lib/sendmail
+                """);
+
+        assertThat(c.alertMail()).isEqualTo(new SiteConfig.AlertMail(
+                java.util.List.of("ops@example.org", "oncall+drbd@example.net"), Optional.of("drbd@nodea.example.org"),
+                Path.of("/usr/lib/sendmail")));
+        assertThat(SiteConfig.DEFAULTS.alertMail()).isEqualTo(new SiteConfig.AlertMail(java.util.List.of(),
+                Optional.empty(), Path.of("/usr/sbin/sendmail")));
+    }
+
+    @Test
+    void badAlertMailSettingsNameFileAndLine() {
+        assertThatThrownBy(() -> parser.parse("site.conf", """
+                # alerts
+                alert_mail_to = Ops <ops@example.org>
+                alert_mail_from = drbd@example.org; rm -rf /
+                alert_sendmail = sendmail
+                """))
+                .isInstanceOfSatisfying(SiteConfigException.class, e -> assertThat(e.errors())
+                        .extracting(ConfigMessage::line).containsExactly(2, 3, 4))
+                .hasMessageContaining("site.conf:2: alert_mail_to \"Ops <ops@example.org>\" is not a plain e-mail address")
+                .hasMessageContaining("site.conf:3: alert_mail_from \"drbd@example.org; rm -rf /\" is not a plain e-mail")
+                .hasMessageContaining("site.conf:4: alert_sendmail must be an absolute path, got \"sendmail\"");
+        assertThatThrownBy(() -> parser.parse("site.conf", "alert_mail_to = ops@example.org,\n"))
+                .hasMessageContaining("site.conf:1: alert_mail_to \"ops@example.org,\" has an empty address");
+    }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import lvsdirector.config.ParseMode;
 import lvsdirector.config.ParseResult;
 import lvsdirector.config.ParserOptions;
 import lvsdirector.config.SiteConfig;
+import lvsdirector.director.DirectorSnapshot;
 import lvsdirector.ipvs.Destination;
 import lvsdirector.ipvs.ForwardingMethod;
 import lvsdirector.ipvs.IpvsException;
@@ -29,6 +32,12 @@ import lvsdirector.ipvs.sync.PersistenceSnapshot;
 import lvsdirector.ipvs.sync.PersistenceTemplate;
 import lvsdirector.ipvs.sync.SyncEntry;
 import lvsdirector.ipvs.sync.TemplateProtocol;
+import lvsdirector.state.HealthRecord;
+import lvsdirector.state.HealthStore;
+import lvsdirector.state.Overrides;
+import lvsdirector.state.ServerRef;
+import lvsdirector.state.StateDirectory;
+import lvsdirector.state.StateSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +133,30 @@ class ConnectionSyncTest {
         assertThat(log.get(0)).isEqualTo("Re-sent 1 live-synced persistence template to bind them to their real servers"
                 + " (skipped: 1 unknown virtual, 1 real down) in 1 datagram");
         assertThat(log.get(1)).startsWith("Restored 0 persistence templates (skipped: 1 already present) from nodeA");
+    }
+
+    @Test
+    void restoreSkipsTheTemplatesOfDrainedRealsAndOfRealsHealthJsonSaysAreDown() throws Exception {
+        StateDirectory local = new StateDirectory(new StateSettings(null, dir.resolve("local"), "r0",
+                Path.of("/dev/drbd0"), dir.resolve("no-drbd"), dir.resolve("no-mounts"), "nodeB"), Clock.systemUTC());
+        new HealthStore(local).save(new HealthRecord(List.of(
+                new HealthRecord.RealHealth("tcp:10.0.1.100:80", "10.0.2.11:80", false, Instant.EPOCH))));
+        Overrides drained = Overrides.NONE.drain(ServerRef.parse("10.0.3.12"), null, "alice", Instant.EPOCH);
+        ConnectionSync withState = new ConnectionSync(SITE, control, store, table, entries -> {
+            sent.add(entries);
+            return 1;
+        }, "nodeB", () -> NOW, log::add, () -> drained,
+                Optional.of(new ConnectionSyncHealth(() -> DirectorSnapshot.EMPTY, new HealthStore(local), log::add)));
+        store.save(new PersistenceSnapshot("nodeA", NOW - 10_000, List.of(
+                template("10.0.1.10", "10.0.2.11", NOW + 250_500),     // down in health.json, not checked here yet
+                template("10.0.1.14", "10.0.3.12", NOW + 100_000))));  // drained, so at weight 0 in the table
+
+        withState.restore(config(), backendWithRs2Down());
+
+        assertThat(sent).singleElement().satisfies(entries -> assertThat(entries).isEmpty());
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0)).startsWith("Last known health (health.json of nodeB, seq 1): 1 real server down");
+        assertThat(log.get(1)).startsWith("Restored 0 persistence templates (skipped: 1 real down, 1 drained) from nodeA");
     }
 
     @Test

@@ -33,7 +33,7 @@ class StateDirectoryMetricsTest {
         Files.writeString(procMounts, "/dev/sda1 / ext4 rw 0 0\n");
         Files.createDirectories(dir.resolve("state"));
         StateSettings settings = new StateSettings(dir.resolve("state"), dir.resolve("local"), "r0", Path.of("/dev/drbd0"),
-                procDrbd, procMounts, "nodeA");
+                procDrbd, procMounts, "nodeA", dir.resolve("heartbeat"));
         control = new OverrideControl(settings, () -> null, overrides -> { }, LoggerFactory.getLogger("test"));
     }
 
@@ -126,5 +126,27 @@ class StateDirectoryMetricsTest {
     @Test
     void aReportWithoutStateDirectoryShowsNoStateGauges() {
         assertThat(scrape(null)).doesNotContain("lvsdirector_state_");
+    }
+
+    @Test
+    void ownerRecordCarriesThisNodesHeartbeatGenerationAndOmitsItWhenThereIsNone() throws Exception {
+        drbd("Primary/Secondary");
+        Files.writeString(procMounts, "/dev/drbd0 " + dir.resolve("state") + " ext4 rw 0 0\n");
+        control.refresh();
+        JsonObject first = new JsonObject(Files.readString(dir.resolve("state/owner.json")));
+        assertThat(first.getString("owner")).isEqualTo("nodeA");
+        assertThat(first.containsKey("heartbeat_generation")).isFalse();
+
+        // a takeover by the next incarnation: heartbeat's own 16-byte form of hb_generation
+        drbd("Secondary/Primary");
+        control.refresh();
+        Files.createDirectories(dir.resolve("heartbeat"));
+        Files.writeString(dir.resolve("heartbeat/hb_generation"), String.format("%15d%n", 1764120042L));
+        drbd("Primary/Secondary");
+        control.refresh();
+        JsonObject second = new JsonObject(Files.readString(dir.resolve("state/owner.json")));
+        assertThat(second.getLong("heartbeat_generation")).isEqualTo(1764120042L);
+        assertThat(second.getLong("seq")).isEqualTo(first.getLong("seq") + 1);
+        assertThat(lvsdirector.state.OwnerRecord.fromJson(second).generation()).isEqualTo(1764120042L);
     }
 }

@@ -288,7 +288,8 @@ class DrbdFailoverIT {
                     + "snapshot_interval = 1\nstate_directory = " + state + "\nlocal_state_directory = " + home.resolve("local") + "\n");
             String java = System.getProperty("java.home") + "/bin";
             Files.writeString(home.resolve("env"), "export PATH=" + java + ":$PATH\n"
-                    + "export JAVA_TOOL_OPTIONS='-Djna.tmpdir=" + home.resolve("jna") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC'\n"
+                    + "export JAVA_TOOL_OPTIONS='-Djna.tmpdir=" + home.resolve("jna") + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dlogback.configurationFile="
+                    + UmlAgent.HOME.resolve("src/test/resources/it/logback-timestamps.xml") + "'\n"
                     + "export LVS_DIRECTOR_SITE_CONFIG=" + home.resolve("lvs-director.conf") + "\n"
                     + "export LVS_DIRECTOR_CONFIG_DIRS=" + haD + "\n"
                     + "export LVS_DIRECTOR_RUNDIR=" + home.resolve("run") + "\n");

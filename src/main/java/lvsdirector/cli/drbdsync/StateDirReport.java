@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import lvsdirector.state.HealthRecord;
 import lvsdirector.state.MountTable;
+import lvsdirector.state.OwnerRecord;
 import lvsdirector.state.Placement;
+import lvsdirector.state.StateDocument;
 import lvsdirector.state.StateFile;
 import lvsdirector.state.StateRead;
 
 /**
  * The state-directory half of {@code drbd-sync status}: whether the DRBD directory is mounted, where this
- * node's state goes now, and every state file there with its seq, age and writer.
+ * node's state goes now, and every state file there with its seq, age and writer (for health.json how
+ * many reals were up and down, for owner.json the owner and its heartbeat generation).
  */
 final class StateDirReport {
     private StateDirReport() {}
@@ -43,12 +47,31 @@ final class StateDirReport {
     static String describe(StateRead read, Instant now) {
         String name = read.path().getFileName().toString();
         if (read instanceof StateRead.Present p) {
-            var d = p.document();
+            StateDocument d = p.document();
             String age = d.writtenAtMs() > 0 ? age(Duration.ofMillis(now.toEpochMilli() - d.writtenAtMs())) : "unknown";
             return String.format("%-18s seq %-8d age %-12s node %-10s format %d", name, d.seq(), age,
-                    d.node() == null ? "?" : d.node(), d.format());
+                    d.node() == null ? "?" : d.node(), d.format()) + content(name, d);
         }
         return String.format("%-18s UNREADABLE: %s", name, read.problem());
+    }
+
+    /** What the files this program knows say in short: how many reals were up, which incarnation owns. */
+    private static String content(String name, StateDocument d) {
+        try {
+            if (name.equals(HealthRecord.FILE) && d.format() == HealthRecord.FORMAT) {
+                List<HealthRecord.RealHealth> reals = HealthRecord.fromJson(d.payload()).reals();
+                long up = reals.stream().filter(HealthRecord.RealHealth::up).count();
+                return "  (" + up + " up, " + (reals.size() - up) + " down)";
+            }
+            if (name.equals(OwnerRecord.FILE) && d.format() == OwnerRecord.FORMAT) {
+                OwnerRecord owner = OwnerRecord.fromJson(d.payload());
+                return "  (owner " + owner.node() + (owner.generation() == null ? ""
+                        : ", heartbeat generation " + owner.generation()) + ")";
+            }
+        } catch (RuntimeException e) {
+            return "  (content unreadable: " + e.getMessage() + ")";
+        }
+        return "";
     }
 
     /** "42 s", "3 min 5 s", "2 h 10 min", "4 d 3 h"; a clock behind the writer's gives "in the future". */

@@ -94,11 +94,12 @@ public record RestorePlan(List<Injection> injections, List<Skipped> skipped) {
         if (real.isEmpty()) {
             return Optional.of(SkipReason.UNKNOWN_REAL);
         }
-        if (inputs.downReals().contains(real.get())) {
-            return Optional.of(SkipReason.REAL_DOWN);
-        }
+        // a drained real is also absent or at weight 0 in the table: name the operator's reason, not "down"
         if (inputs.drainedReals().contains(real.get())) {
             return Optional.of(SkipReason.DRAINED);
+        }
+        if (inputs.downReals().contains(real.get())) {
+            return Optional.of(SkipReason.REAL_DOWN);
         }
         if (inputs.presentInKernel().contains(template.key())) {
             return Optional.of(SkipReason.ALREADY_PRESENT);

@@ -69,4 +69,39 @@ class SplitBrainHandlerTest {
         assertThat(dir.resolve("called")).doesNotExist();
         assertThat(Files.readString(dir.resolve("handler.out"))).isEmpty();
     }
+
+    private Path recordingSendmail() throws Exception {
+        Path sendmail = dir.resolve("sendmail");
+        Files.writeString(sendmail, "#!/bin/sh\ncat > " + dir.resolve("mail.tmp") + "\nmv " + dir.resolve("mail.tmp") + " "
+                + dir.resolve("mail") + "\n");
+        Files.setPosixFilePermissions(sendmail, PosixFilePermissions.fromString("rwx------"));
+        return sendmail;
+    }
+
+    @Test
+    void withoutMailToOnTheCommandLineTheSiteConfigsAlertSettingsAreUsed() throws Exception {
+        Path conf = dir.resolve("lvs-director.conf");
+        Files.writeString(conf, "local_state_directory = " + dir.resolve("local") + "\n"
+                + "alert_mail_to = ops@example.org, oncall@example.net   # both\n"
+                + "alert_mail_from = drbd@example.org\n"
+                + "alert_sendmail = " + recordingSendmail() + "\n");
+        int rc = run(List.of("--config", conf.toString()), Map.of("DRBD_RESOURCE", "r0", "DRBD_PEER", "nodea"));
+        assertThat(rc).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("mail")));
+        assertThat(Files.readString(dir.resolve("mail"))).startsWith("From: drbd@example.org\n"
+                + "To: ops@example.org, oncall@example.net\nSubject: [lvs-director] DRBD r0 split brain on ");
+    }
+
+    @Test
+    void theCommandLinesAddressesWinOverTheSiteConfigs() throws Exception {
+        Path conf = dir.resolve("lvs-director.conf");
+        Files.writeString(conf, "local_state_directory = " + dir.resolve("local") + "\n"
+                + "alert_mail_to = ops@example.org\nalert_mail_from = drbd@example.org\n"
+                + "alert_sendmail = " + recordingSendmail() + "\n");
+        int rc = run(List.of("--config", conf.toString(), "--mail-to", "night@example.com", "--mail-from", "b@example.com"),
+                Map.of("DRBD_RESOURCE", "r0"));
+        assertThat(rc).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("mail")));
+        assertThat(Files.readString(dir.resolve("mail"))).startsWith("From: b@example.com\nTo: night@example.com\n");
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import lvsdirector.state.StateFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,12 @@ class StatusCommandTest {
         StateFile file = new StateFile(state, "persistence.json", 1, "nodea", Clock.systemUTC());
         file.write(new JsonObject().put("templates", new io.vertx.core.json.JsonArray()));
         file.write(new JsonObject().put("templates", new io.vertx.core.json.JsonArray()));
+        new StateFile(state, "health.json", 1, "nodea", Clock.systemUTC()).write(new lvsdirector.state.HealthRecord(List.of(
+                new lvsdirector.state.HealthRecord.RealHealth("tcp:192.0.2.1:80", "10.0.0.2:80", true, null),
+                new lvsdirector.state.HealthRecord.RealHealth("tcp:192.0.2.1:80", "10.0.0.3:80", false, null),
+                new lvsdirector.state.HealthRecord.RealHealth("tcp:192.0.2.1:80", "10.0.0.4:80", true, null))).toJson());
+        new StateFile(state, "owner.json", 1, "nodea", Clock.systemUTC()).write(new lvsdirector.state.OwnerRecord("nodea",
+                java.time.Instant.EPOCH, 42, 1764120042L).toJson());
         Files.writeString(state.resolve("future.json"), "{\"format\":9,\"seq\":1}");
         Files.writeString(state.resolve("torn.json"), "{\"format\":1,\"se");
         Run run = status("version: 8.4.11 (api:1/proto:86-101)\n 0: cs:Connected ro:Primary/Secondary ds:UpToDate/UpToDate C r-----\n", true);
@@ -65,7 +72,10 @@ class StatusCommandTest {
                 "  placement: Primary r0, " + state,
                 "future.json        seq 1        age unknown      node ?          format 9",
                 "status: healthy");
-        assertThat(run.out()).containsPattern("persistence\\.json +seq 2 +age [0-9] s +node nodea +format 1");
+        assertThat(run.out()).containsPattern("persistence\\.json +seq 2 +age [0-9] s +node nodea +format 1\n");
+        assertThat(run.out()).containsPattern("health\\.json +seq 1 +age [0-9] s +node nodea +format 1  \\(2 up, 1 down\\)\n");
+        assertThat(run.out()).containsPattern(
+                "owner\\.json +seq 1 +age [0-9] s +node nodea +format 1  \\(owner nodea, heartbeat generation 1764120042\\)\n");
         assertThat(run.out()).contains("torn.json          UNREADABLE: state file " + state.resolve("torn.json") + " is not a JSON object");
         assertThat(run.out()).doesNotContain(".persistence.json");
     }

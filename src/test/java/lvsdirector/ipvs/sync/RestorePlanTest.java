@@ -98,6 +98,12 @@ class RestorePlanTest {
     }
 
     @Test
+    void aDrainedRealAtWeightZeroInTheTableIsReportedAsDrainedNotDown() {
+        assertThat(reasonFor(web("10.0.1.10", "10.0.2.11", NOW + 60_000), inputs(Set.of(RS1), Set.of(RS1), Set.of())))
+                .isEqualTo(SkipReason.DRAINED);
+    }
+
+    @Test
     void templateTheKernelAlreadyHoldsIsSkipped() {
         PersistenceTemplate t = web("10.0.1.10", "10.0.2.11", NOW + 60_000);
         TemplateKey liveKey = new TemplateKey(TemplateProtocol.TCP, ip("10.0.1.10"), ip("10.0.1.100"), 80);
