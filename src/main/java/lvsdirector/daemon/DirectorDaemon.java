@@ -185,7 +185,7 @@ public final class DirectorDaemon {
         observability = observed;
         startControlSocket();
         connectionSync = ConnectionSyncSetup.forDirector(backend, settings.site(),
-                overrides.directory(), LOG::info);
+                overrides.directory(), LOG::info, this::snapshot);
         (standbyStart ? director.startInStandby(config) : director.start(config)).onComplete(started -> {
             if (!standbyStart) {
                 syncAsActive();
