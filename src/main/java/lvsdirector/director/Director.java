@@ -444,7 +444,8 @@ public final class Director implements CheckListener {
                 RealStatus s = health == null ? null : health.status(layout.realKey(e.getKey()));
                 Destination d = ds == null ? null : ds.destinations().get(e.getKey());
                 OperatorOverrides.Setting setting = overrides.find(layout.config(), e.getValue());
-                reals.add(new DirectorSnapshot.RealView(InetAddrs.hostPort(e.getValue().address(), e.getValue().port()),
+                reals.add(new DirectorSnapshot.RealView(s != null ? s.name()
+                        : InetAddrs.hostPort(e.getValue().address(), e.getValue().port()),
                         s == null ? null : s.health(), d == null ? null : d.weight(),
                         s == null ? null : s.lastMessage(), s == null ? null : s.since(),
                         setting != null && setting.drained(), setting == null ? null : setting.weight()));
