@@ -67,7 +67,7 @@ n_ours=${1:-10000} n_uml=${2:-1000} steady=${3:-20} rounds=${4:-3}
 ls target/lvs-director-*.jar target/lib target/test-classes/lvsdirector/bench/checks >/dev/null 2>&1 \
     || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
 work=$(mktemp -d /tmp/checks-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+trap '[ "${KEEP_WORK:-0}" = 1 ] && echo "kept $work" >&2 || rm -rf "$work"' EXIT # KEEP_WORK=1: logs stay
 ulimit -n "$(ulimit -Hn)"
 echo "load before: $(uptime)" >&2
 
