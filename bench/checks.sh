@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 here=$PWD
 cp="target/test-classes:target/classes:target/lib/*"
-bench_java="java -Xmx1g -XX:+UseSerialGC -cp $cp lvsdirector.bench.checks.ChecksBench"
+bench_java="java -Xmx1g -XX:+UseSerialGC ${BENCH_JAVA_OPTS:-} -cp $cp lvsdirector.bench.checks.ChecksBench" # BENCH_JAVA_OPTS: e.g. GC logs
 
 # run_one NAME N VIEW START_CMD STOP_CMD PIDFILE STEADY ROUNDS CAP: prints the RESULT line
 run_one() {
