@@ -59,7 +59,7 @@ public final class Director implements CheckListener {
     private long timerId = -1;
     private volatile DirectorSnapshot snapshot = DirectorSnapshot.EMPTY;
     /** Snapshot rebuilds for check outcomes are at most this often (rounds publish at once). */
-    static final long PUBLISH_COALESCE_MS = 100;
+    static final long PUBLISH_COALESCE_MS = 500;
     private boolean publishPending;
     private DirectorObserver observer = DirectorObserver.NONE;
     /** Standby (false): checks run and health is kept, but the IPVS table is neither read nor changed. */
