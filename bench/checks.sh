@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 here=$PWD
 cp="target/test-classes:target/classes:target/lib/*"
-bench_java="java -Xmx1g -XX:+UseSerialGC -cp $cp lvsdirector.bench.checks.ChecksBench"
+bench_java="java -Xmx1g -XX:+UseSerialGC ${BENCH_JAVA_OPTS:-} -cp $cp lvsdirector.bench.checks.ChecksBench" # BENCH_JAVA_OPTS: e.g. GC logs
 
 # run_one NAME N VIEW START_CMD STOP_CMD PIDFILE STEADY ROUNDS CAP: prints the RESULT line
 run_one() {
@@ -67,12 +67,12 @@ n_ours=${1:-10000} n_uml=${2:-1000} steady=${3:-20} rounds=${4:-3}
 ls target/lvs-director-*.jar target/lib target/test-classes/lvsdirector/bench/checks >/dev/null 2>&1 \
     || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
 work=$(mktemp -d /tmp/checks-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+trap '[ "${KEEP_WORK:-0}" = 1 ] && echo "kept $work" >&2 || rm -rf "$work"' EXIT # KEEP_WORK=1: logs stay
 ulimit -n "$(ulimit -Hn)"
 echo "load before: $(uptime)" >&2
 
 results=()
-export LVS_DIRECTOR_RUNDIR=$work/run LVS_DIRECTOR_JAVA_OPTS="-Xmx512m"
+export LVS_DIRECTOR_RUNDIR=$work/run LVS_DIRECTOR_JAVA_OPTS="-Xmx512m ${DIRECTOR_JAVA_OPTS:-}" # e.g. JFR
 for n in $([ "${SKIP_HOST:-0}" = 1 ] || echo "$n_ours $n_uml"); do
     [ "$n" -gt 0 ] || continue # N_UML=0: no UML row, so no host row at that size either
     $bench_java config "$n" "$work/ours.cf" "$work/ours.log"
@@ -92,15 +92,17 @@ echo
 echo "Health checks at scale: checkinterval=1, checktimeout=negotiatetimeout=1, half HTTP / half connect,"
 echo "10% of HTTP reals slow (400 ms), 1% hanging; steady ${steady}s; ${rounds} down/up rounds of the sample."
 echo "Latency = listeners closed (opened) -> weight 0 (1) seen by the outside poller, ms p50/p99/max."
-printf '%-11s %6s %5s %8s %6s %5s %5s %14s %14s %6s %6s %6s %5s\n' row reals virt checks/s cpu heapMB rssMB \
+printf '%-11s %6s %5s %8s %6s %6s %5s %5s %14s %14s %6s %6s %6s %5s\n' row reals virt checks/s cpu us/chk heapMB rssMB \
     "down p50/99/max" "up p50/99/max" flaps sample poll_ms miss
 for r in "${results[@]}"; do
     [ -n "$r" ] || continue
     heap=$(field heap "$r"); heap=${heap%,}; case $heap in *K) heap=$(( ${heap%K} / 1024 )) ;; esac
-    printf '%-11s %6s %5s %8s %6s %5s %5s %14s %14s %6s %6s %6s %5s\n' "$(field row "$r")" "$(field reals "$r")" \
-        "$(field virtuals "$r")" "$(field checks_per_s "$r")" "$(field cpu "$r")" "$heap" "$(field rss_mb "$r")" \
+    printf '%-11s %6s %5s %8s %6s %6s %5s %5s %14s %14s %6s %6s %6s %5s\n' "$(field row "$r")" "$(field reals "$r")" \
+        "$(field virtuals "$r")" "$(field checks_per_s "$r")" "$(field cpu "$r")" "$(field cpu_us_per_check "$r")" \
+        "$heap" "$(field rss_mb "$r")" \
         "$(field down "$r")" "$(field up "$r")" "$(field flaps "$r")" "$(field sample "$r")" "$(field poll_ms "$r")" \
         "$(field missed "$r")"
 done
-echo "cpu = the director's CPU seconds per wall second in the steady period (children included);"
+echo "cpu = the director's CPU seconds per wall second in the steady period (children included); us/chk = CPU"
+echo "microseconds per check done (CHECKS=http or CHECKS=connect: every virtual checks that way; default mixed);"
 echo "flaps = (real, 2-s sweep) pairs off their steady weight in the steady period; miss = sample transitions not seen within the cap."

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import lvsdirector.check.CheckResult.FailureReason;
 
@@ -13,6 +14,9 @@ public final class ProbeFailures {
 
     /** "500 Timeout Alarm", ldirectord's message when a check runs out of time. */
     public static final String TIMEOUT_ALARM = "500 Timeout Alarm";
+
+    /** Netty's native transport: "connect(..) failed: ", "finishConnect(..) failed with error(-111): ". */
+    private static final Pattern NATIVE_CALL_PREFIX = Pattern.compile("^[A-Za-z]+\\(\\.\\.\\) failed( with error\\(-?\\d+\\))?: ");
 
     /** "Can't connect to 10.9.0.2:80 (Connection refused)" and friends. */
     public static CheckResult cantConnect(String hostPort, Throwable error, Duration latency) {
@@ -44,7 +48,10 @@ public final class ProbeFailures {
         return FailureReason.ERROR;
     }
 
-    /** A short, stable description: Netty appends ": host/10.9.0.2:80" to refused connects; drop it. */
+    /**
+     * A short, stable description: Netty appends ": host/10.9.0.2:80" to refused connects, and its native
+     * transport puts "finishConnect(..) failed with error(-111): " before the system's words; drop both.
+     */
     public static String describe(Throwable error) {
         String message = error.getMessage();
         if (error instanceof NoRouteToHostException) {
@@ -53,6 +60,7 @@ public final class ProbeFailures {
         if (message == null || message.isBlank()) {
             return error.getClass().getSimpleName();
         }
+        message = NATIVE_CALL_PREFIX.matcher(message).replaceFirst("");
         if (error instanceof ConnectException) {
             int colon = message.indexOf(": ");
             if (colon > 0) {

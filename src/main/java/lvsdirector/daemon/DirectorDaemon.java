@@ -3,6 +3,7 @@ package lvsdirector.daemon;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -158,7 +159,8 @@ public final class DirectorDaemon {
     }
 
     private void startRuntime() {
-        vertx = Vertx.vertx();
+        // epoll when Netty's native library loads (it is on the class path for linux-x86_64), else NIO
+        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         context = vertx.getOrCreateContext();
         if (heartbeatSource != null) {
             heartbeat = new HeartbeatMonitor(heartbeatSource, stateSettings.node()).start();

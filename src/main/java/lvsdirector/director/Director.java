@@ -59,7 +59,7 @@ public final class Director implements CheckListener {
     private long timerId = -1;
     private volatile DirectorSnapshot snapshot = DirectorSnapshot.EMPTY;
     /** Snapshot rebuilds for check outcomes are at most this often (rounds publish at once). */
-    static final long PUBLISH_COALESCE_MS = 100;
+    static final long PUBLISH_COALESCE_MS = 500;
     private boolean publishPending;
     private DirectorObserver observer = DirectorObserver.NONE;
     /** Standby (false): checks run and health is kept, but the IPVS table is neither read nor changed. */
@@ -444,7 +444,8 @@ public final class Director implements CheckListener {
                 RealStatus s = health == null ? null : health.status(layout.realKey(e.getKey()));
                 Destination d = ds == null ? null : ds.destinations().get(e.getKey());
                 OperatorOverrides.Setting setting = overrides.find(layout.config(), e.getValue());
-                reals.add(new DirectorSnapshot.RealView(InetAddrs.hostPort(e.getValue().address(), e.getValue().port()),
+                reals.add(new DirectorSnapshot.RealView(s != null ? s.name()
+                        : InetAddrs.hostPort(e.getValue().address(), e.getValue().port()),
                         s == null ? null : s.health(), d == null ? null : d.weight(),
                         s == null ? null : s.lastMessage(), s == null ? null : s.since(),
                         setting != null && setting.drained(), setting == null ? null : setting.weight()));

@@ -58,8 +58,8 @@ final class HealthBook {
                 CheckJob job = planJob(planner, layout, e.getValue(), g);
                 RealStatus old = previous == null ? null : previous.reals.get(key);
                 if (old != null && job != null && job.equals(old.job())) {
-                    reals.put(key, new RealStatus(layout, e.getValue(), key, job, old.health(), old.lastMessage(),
-                            old.since()));
+                    reals.put(key, new RealStatus(layout, e.getValue(), key, old.name(), job, old.health(),
+                            old.lastMessage(), old.since()));
                 } else {
                     Destination inTable = actual.destination(key);
                     Health health = inTable != null && inTable.weight() > 0 ? Health.UP : Health.DOWN;
@@ -135,20 +135,23 @@ final class HealthBook {
 
     private static void observe(DirectorObserver observer, RealStatus s, CheckOutcome outcome) {
         try {
-            observer.realChecked(s.layout().config().id(), InetAddrs.hostPort(s.real().address(), s.real().port()), outcome);
+            observer.realChecked(s.layout().config().id(), s.name(), outcome);
         } catch (RuntimeException e) {
             LdirectordLog.warn("Director observer failed on a check result: " + e);
         }
     }
 
     private static void logCounters(RealStatus s, CheckOutcome outcome) {
-        String server = InetAddrs.hostPort(s.real().address(), s.real().port()) + " (" + s.layout().config().id() + ")";
         Transition t = outcome.transition();
         if (t == Transition.SOFT_FAILURE) {
-            LdirectordLog.info("Soft failure real server: " + server + " failure " + outcome.failures() + "/"
+            LdirectordLog.info("Soft failure real server: " + server(s) + " failure " + outcome.failures() + "/"
                     + outcome.failureCount());
         } else if (t == Transition.FAILURES_RESET || (t == Transition.WENT_UP && outcome.failures() > 0)) {
-            LdirectordLog.info("Resetting soft failure count: " + server);
+            LdirectordLog.info("Resetting soft failure count: " + server(s));
         }
+    }
+
+    private static String server(RealStatus s) {
+        return s.name() + " (" + s.layout().config().id() + ")";
     }
 }

@@ -43,6 +43,7 @@ public final class DirectorMetrics {
     private final Clock clock;
     private final AtomicLong lastSuccessfulRoundMillis = new AtomicLong();
     private final Map<List<String>, StatusReport.LastFailure> lastFailures = new ConcurrentHashMap<>();
+    private final Map<List<String>, CheckMeters> checkMeters = new ConcurrentHashMap<>();
 
     public DirectorMetrics(Clock clock) {
         this.clock = clock;
@@ -60,20 +61,56 @@ public final class DirectorMetrics {
      */
     public void checkCompleted(String virtual, String real, boolean success, Duration latency, String failureReason,
                                String message) {
+        List<String> key = List.of(virtual, real);
+        CheckMeters meters = checkMeters.computeIfAbsent(key, k -> new CheckMeters(virtual, real));
         if (latency != null) {
-            Timer.builder("lvsdirector.check.duration")
-                    .description("Duration of health checks of a real server, by result")
-                    .tags(VIRTUAL, virtual, REAL, real, "result", success ? "success" : "failure")
-                    .serviceLevelObjectives(LATENCY_BUCKETS)
-                    .register(registry).record(latency);
+            meters.duration(success).record(latency);
         }
         if (!success) {
             String reason = failureReason == null ? "error" : failureReason.toLowerCase(Locale.ROOT);
-            Counter.builder("lvsdirector.check.failures")
+            meters.failures(reason).increment();
+            lastFailures.put(key, new StatusReport.LastFailure(reason, message, clock.instant()));
+        }
+    }
+
+    /**
+     * The check meters of one real of one virtual, registered once: looking a meter up in the registry by
+     * name and tags on every check cost more than the check's own bookkeeping at thousands of checks a second.
+     */
+    private final class CheckMeters {
+        private final String virtual;
+        private final String real;
+        private volatile Timer successes;
+        private volatile Timer failed;
+        private final Map<String, Counter> failuresByReason = new ConcurrentHashMap<>();
+
+        CheckMeters(String virtual, String real) {
+            this.virtual = virtual;
+            this.real = real;
+        }
+
+        Timer duration(boolean success) {
+            Timer timer = success ? successes : failed;
+            if (timer == null) {
+                timer = Timer.builder("lvsdirector.check.duration")
+                        .description("Duration of health checks of a real server, by result")
+                        .tags(VIRTUAL, virtual, REAL, real, "result", success ? "success" : "failure")
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .register(registry);
+                if (success) {
+                    successes = timer;
+                } else {
+                    failed = timer;
+                }
+            }
+            return timer;
+        }
+
+        Counter failures(String reason) {
+            return failuresByReason.computeIfAbsent(reason, r -> Counter.builder("lvsdirector.check.failures")
                     .description("Failed health checks of a real server, by reason")
-                    .tags(VIRTUAL, virtual, REAL, real, "reason", reason)
-                    .register(registry).increment();
-            lastFailures.put(List.of(virtual, real), new StatusReport.LastFailure(reason, message, clock.instant()));
+                    .tags(VIRTUAL, virtual, REAL, real, "reason", r)
+                    .register(registry));
         }
     }
 
@@ -220,6 +257,7 @@ public final class DirectorMetrics {
                 registry.remove(m);
                 if (real != null) {
                     lastFailures.remove(key);
+                    checkMeters.remove(key);
                 }
             }
         }

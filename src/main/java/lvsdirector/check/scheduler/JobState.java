@@ -16,6 +16,12 @@ final class JobState {
     boolean running;
     boolean removed;
     long startedAtNanos;
+    /** When the scheduler gives up on the probe in flight (its timeout plus slack); 0: never. */
+    long guardDeadlineNanos;
+    /** Counts probes, so the answer of a probe the guard already gave up on is told from the current one. */
+    long probeSeq;
+    /** Waiting in the {@link StartQueue}. */
+    boolean startQueued;
     long timerId = -1;
     /** When the next probe is due (for migrating a schedule); 0 while a probe runs or before the first. */
     long nextDueNanos;

@@ -49,6 +49,8 @@ public final class VertxHealthChecker implements HealthChecker {
     private final Maintenance maintenance;
     private final Duration guardSlack;
     private final Map<CheckJob, JobState> jobs = new LinkedHashMap<>();
+    private final StartQueue starts;
+    private long guardSweepTimer = -1;
     private boolean closed;
 
     /** A checker with the standard probers, delivering outcomes on {@code context}. */
@@ -77,6 +79,7 @@ public final class VertxHealthChecker implements HealthChecker {
         this.ownedProber = ownsProber && prober instanceof AutoCloseable c ? c : null;
         this.maintenance = new Maintenance(vertx, names);
         this.guardSlack = guardSlack;
+        this.starts = new StartQueue(context, this::startProbe);
     }
 
     /** Called from another thread, the change is moved onto the checker's context (and so happens later). */
@@ -88,6 +91,7 @@ public final class VertxHealthChecker implements HealthChecker {
             return;
         }
         requireOpen();
+        startGuardSweep();
         Map<CheckSpec, JobState> leaving = new HashMap<>();
         for (JobState state : new ArrayList<>(jobs.values())) {
             if (!jobsCopy.containsKey(state.job)) {
@@ -106,7 +110,7 @@ public final class VertxHealthChecker implements HealthChecker {
             if (previous != null) {
                 migrate(previous, state);
             } else {
-                startProbe(state);
+                starts.add(state);
             }
         });
     }
@@ -118,7 +122,7 @@ public final class VertxHealthChecker implements HealthChecker {
         to.cycle = from.cycle;
         long now = System.nanoTime();
         if (from.running || from.nextDueNanos == 0) {
-            startProbe(to);
+            starts.add(to);
             return;
         }
         long due = Math.min(from.nextDueNanos, now + to.job.interval().toNanos());
@@ -150,7 +154,8 @@ public final class VertxHealthChecker implements HealthChecker {
             done.add(waiter.future());
             if (!state.running) {
                 vertx.cancelTimer(state.timerId);
-                startProbe(state);
+                state.timerId = -1;
+                starts.add(state);
             }
         }
         return Future.all(done).mapEmpty();
@@ -166,6 +171,7 @@ public final class VertxHealthChecker implements HealthChecker {
             return;
         }
         closed = true;
+        vertx.cancelTimer(guardSweepTimer);
         jobs.values().forEach(this::stop);
         jobs.clear();
         if (ownedProber != null) {
@@ -184,20 +190,51 @@ public final class VertxHealthChecker implements HealthChecker {
     }
 
     private void startProbe(JobState state) {
-        if (state.removed || state.running) {
+        if (state.removed || state.running || closed) {
             return;
         }
         state.running = true;
         state.timerId = -1;
         state.nextDueNanos = 0;
         state.startedAtNanos = System.nanoTime();
+        state.guardDeadlineNanos = 0;
+        long seq = ++state.probeSeq;
         Future<CheckResult> result;
         try {
             result = maintenanceThenProbe(state);
         } catch (RuntimeException e) {
             result = Future.failedFuture(e);
         }
-        result.onComplete(ar -> onContext(() -> finish(state, ar)));
+        result.onComplete(ar -> onContext(() -> {
+            if (state.running && state.probeSeq == seq) {
+                finish(state, ar);
+            }
+        }));
+    }
+
+    /**
+     * One periodic sweep gives up on probes that overran their timeout plus slack (a prober that forgot its
+     * own timeout), instead of a guard timer set and cancelled around every probe.
+     */
+    private void startGuardSweep() {
+        if (guardSweepTimer >= 0) {
+            return;
+        }
+        long period = Math.max(10, Math.min(1000, guardSlack.toMillis() / 2));
+        guardSweepTimer = vertx.setPeriodic(period, id -> onContext(this::sweepGuards));
+    }
+
+    private void sweepGuards() {
+        long now = System.nanoTime();
+        List<JobState> overdue = new ArrayList<>();
+        for (JobState state : jobs.values()) {
+            if (state.running && state.guardDeadlineNanos != 0 && now - state.guardDeadlineNanos >= 0) {
+                overdue.add(state);
+            }
+        }
+        for (JobState state : overdue) {
+            finish(state, Future.succeededFuture(ProbeFailures.timeout(ProbeFailures.since(state.startedAtNanos))));
+        }
     }
 
     private Future<CheckResult> maintenanceThenProbe(JobState state) {
@@ -226,30 +263,15 @@ public final class VertxHealthChecker implements HealthChecker {
         if (spec instanceof CombinedCheck combined) {
             spec = state.cycle.next(combined);
         }
-        return guarded(prober.probe(spec), spec.timeout());
-    }
-
-    private Future<CheckResult> guarded(Future<CheckResult> probe, Duration timeout) {
-        if (timeout.isZero()) {
-            return probe;
+        if (!spec.timeout().isZero()) {
+            state.guardDeadlineNanos = System.nanoTime() + spec.timeout().plus(guardSlack).toNanos();
         }
-        Promise<CheckResult> guarded = Promise.promise();
-        long start = System.nanoTime();
-        long timer = vertx.setTimer(timeout.plus(guardSlack).toMillis(),
-                id -> guarded.tryComplete(ProbeFailures.timeout(ProbeFailures.since(start))));
-        probe.onComplete(ar -> {
-            vertx.cancelTimer(timer);
-            if (ar.succeeded()) {
-                guarded.tryComplete(ar.result());
-            } else {
-                guarded.tryFail(ar.cause());
-            }
-        });
-        return guarded.future();
+        return prober.probe(spec);
     }
 
     private void finish(JobState state, AsyncResult<CheckResult> ar) {
         state.running = false;
+        state.guardDeadlineNanos = 0;
         if (state.removed) {
             state.releaseWaiters();
             return;

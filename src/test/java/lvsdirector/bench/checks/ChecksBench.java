@@ -58,8 +58,11 @@ public final class ChecksBench {
             long wallStart = System.nanoTime();
             int flaps = poller.steady(steadySeconds * 1000L);
             double wall = (System.nanoTime() - wallStart) / 1e9;
-            result.put("checks_per_s", String.format("%.0f", (servers.accepted() - acceptedStart) / wall));
-            result.put("cpu", String.format("%.3f", director.cpuTicksToSeconds(director.cpuTicks() - cpuStart) / wall));
+            long checks = servers.accepted() - acceptedStart;
+            double cpuSeconds = director.cpuTicksToSeconds(director.cpuTicks() - cpuStart);
+            result.put("checks_per_s", String.format("%.0f", checks / wall));
+            result.put("cpu", String.format("%.3f", cpuSeconds / wall));
+            result.put("cpu_us_per_check", checks == 0 ? "-" : String.format("%.0f", cpuSeconds * 1e6 / checks));
             result.put("rss_mb", String.valueOf(director.rssKb() / 1024));
             result.put("flaps", String.valueOf(flaps));
 

@@ -42,8 +42,15 @@ record Layout(int reals) {
         return "127.10." + real / 250 + "." + (real % 250 + 1);
     }
 
+    /** CHECKS=http or CHECKS=connect makes every virtual check that way (CPU per check by type); default mixed. */
+    private static final String CHECKS = System.getenv().getOrDefault("CHECKS", "mixed");
+
     static boolean http(int virtual) {
-        return virtual % 2 == 0;
+        return switch (CHECKS) {
+            case "http" -> true;
+            case "connect" -> false;
+            default -> virtual % 2 == 0;
+        };
     }
 
     static Kind kind(int real) {
