@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import lvsdirector.check.Health;
 import lvsdirector.config.DaemonStatus;
@@ -51,10 +52,15 @@ final class ConnectionSyncHealth {
 
     /** Every real with a known health; times to the millisecond, as the file keeps them. */
     static HealthRecord of(DirectorSnapshot snapshot) {
+        return select(snapshot, r -> r.health() != null);
+    }
+
+    /** The reals of the snapshot that {@code wanted} accepts, as health.json records them. */
+    private static HealthRecord select(DirectorSnapshot snapshot, Predicate<DirectorSnapshot.RealView> wanted) {
         List<HealthRecord.RealHealth> reals = new ArrayList<>();
         for (DirectorSnapshot.VirtualView v : snapshot.virtuals()) {
             for (DirectorSnapshot.RealView r : v.reals()) {
-                if (r.health() != null) {
+                if (wanted.test(r)) {
                     Instant since = r.since() == null ? null : r.since().truncatedTo(ChronoUnit.MILLIS);
                     reals.add(new HealthRecord.RealHealth(v.id(), r.server(), r.health() == Health.UP, since));
                 }
@@ -122,14 +128,6 @@ final class ConnectionSyncHealth {
 
     /** The reals a check of this director has already found up (a result, not just the start-up state). */
     private static HealthRecord checkedUp(DirectorSnapshot snapshot) {
-        List<HealthRecord.RealHealth> up = new ArrayList<>();
-        for (DirectorSnapshot.VirtualView v : snapshot.virtuals()) {
-            for (DirectorSnapshot.RealView r : v.reals()) {
-                if (r.health() == Health.UP && r.lastMessage() != null) {
-                    up.add(new HealthRecord.RealHealth(v.id(), r.server(), true, r.since()));
-                }
-            }
-        }
-        return new HealthRecord(up);
+        return select(snapshot, r -> r.health() == Health.UP && r.lastMessage() != null);
     }
 }
