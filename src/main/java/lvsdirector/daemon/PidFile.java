@@ -44,10 +44,14 @@ public final class PidFile {
         return Files.exists(path);
     }
 
-    /** The pid of the live daemon this file names, if any. */
+    /**
+     * The pid of the live daemon this file names, if any. Our own pid is never another daemon: in a pid
+     * namespace (a container, a test rig) a daemon runs as pid 1 each time, so a file left by an earlier run
+     * names the process reading it.
+     */
     public OptionalLong livePid() {
         OptionalLong pid = read();
-        if (pid.isPresent() && isLdirectord(pid.getAsLong())) {
+        if (pid.isPresent() && pid.getAsLong() != ProcessHandle.current().pid() && isLdirectord(pid.getAsLong())) {
             return pid;
         }
         return OptionalLong.empty();

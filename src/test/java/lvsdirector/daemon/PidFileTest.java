@@ -31,6 +31,17 @@ class PidFileTest {
     }
 
     @Test
+    void aFileNamingTheReaderItselfIsStale() throws Exception {
+        long self = ProcessHandle.current().pid();
+        Path proc = dir.resolve("proc");
+        Files.createDirectories(proc.resolve(Long.toString(self)));
+        Files.write(proc.resolve(self + "/cmdline"), "java\0-Dlvsdirector.program=ldirectord".getBytes());
+        PidFile pidFile = new PidFile(dir.resolve("run/ldirectord.www.cf.pid"), proc);
+        pidFile.write(self);
+        assertThat(pidFile.livePid()).as("left by an earlier run as pid 1 of a namespace").isEmpty();
+    }
+
+    @Test
     void missingProcessOrGarbageIsNotLive() throws Exception {
         PidFile pidFile = new PidFile(dir, "ldirectord");
         assertThat(pidFile.path().getFileName().toString()).isEqualTo("ldirectord.ldirectord.pid");

@@ -115,8 +115,11 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
             return CONFIG_ERROR;
         }
         RuntimeFiles files = new RuntimeFiles(stateDir);
-        if (files.runningPeer().isPresent()) {
-            err.println("heartbeat: already running with pid " + files.runningPeer().get().pid());
+        // a pid file naming this very process was left by an earlier run in a pid namespace, where the peer
+        // is pid 1 each time: stale, not a peer already running
+        Optional<ProcessHandle> alreadyRunning = files.runningPeer().filter(p -> p.pid() != ProcessHandle.current().pid());
+        if (alreadyRunning.isPresent()) {
+            err.println("heartbeat: already running with pid " + alreadyRunning.get().pid());
             return CONFIG_ERROR;
         }
         haCf.notImplemented().forEach(n -> LOG.warn("WARN: {}", n.format()));

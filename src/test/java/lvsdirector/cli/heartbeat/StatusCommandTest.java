@@ -68,6 +68,28 @@ class StatusCommandTest {
     }
 
     @Test
+    void startRefusesWhileAnotherPeerRunsButNotForAPidFileNamingItself() throws Exception {
+        Path conf = Files.createDirectories(state.resolve("conf"));
+        // a medium that cannot open: a start that gets past the running check fails there, before any packet
+        Files.writeString(conf.resolve("ha.cf"), "bcast no-such-if0\nnode nodea nodeb\n");
+        Files.writeString(conf.resolve("authkeys"), "auth 1\n1 crc\n");
+        Files.setPosixFilePermissions(conf.resolve("authkeys"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            new RuntimeFiles(state).writePid(other.pid());
+            assertThat(run("start", "--config-dir", conf.toString(), "--state-dir", state.toString(), "--node", "nodea")).isEqualTo(2);
+            assertThat(err.toString()).contains("heartbeat: already running with pid " + other.pid());
+        } finally {
+            other.destroy();
+        }
+        err.getBuffer().setLength(0);
+        // left by an earlier run in a pid namespace, where the peer is pid 1 each time
+        new RuntimeFiles(state).writePid(ProcessHandle.current().pid());
+        assertThat(run("start", "--config-dir", conf.toString(), "--state-dir", state.toString(), "--node", "nodea")).isEqualTo(2);
+        assertThat(err.toString()).doesNotContain("already running").contains("no-such-if0");
+    }
+
+    @Test
     void startRefusesAConfigWithoutThisNode() throws Exception {
         Path conf = Files.createDirectories(state.resolve("conf"));
         Files.writeString(conf.resolve("ha.cf"), "bcast lo\nnode nodea nodeb\n");
