@@ -151,6 +151,23 @@ thread_dumps() { # NS DIR
     done
 }
 
+# why a director did not program the real (ours only), into DIR/diagnosis.txt: what its checks last said
+# (`ldirectord show`, through the control socket in the node's private /run), the table, and whether the
+# real server answers a connect from the node at all
+diagnose() { # NS DIR
+    local pid
+    {
+        echo "== ipvsadm -L -n in $1"; ip netns exec "$1" ipvsadm -L -n 2>&1
+        echo "== connect from $1 to 10.0.1.11:80"
+        ip netns exec "$1" timeout 2 bash -c 'exec 3<>/dev/tcp/10.0.1.11/80' 2>&1 && echo connected || echo "failed ($?)"
+        for pid in $(ip netns pids "$1" 2>/dev/null); do
+            grep -qs LdirectordMain /proc/"$pid"/cmdline || continue
+            echo "== ldirectord show (director pid $pid)"
+            nsenter -t "$pid" -m -n env LVS_DIRECTOR_RUNDIR=/run "$app/scripts/ldirectord" "$2/director.cf" show 2>&1
+        done
+    } >> "$2/diagnosis.txt"
+}
+
 # CPU time per thread of each JVM of a node (ours only), into DIR/thread-cpu.txt: whether the SCHED_FIFO
 # membership loop (policy 1) takes CPU that the other threads and processes of this one-CPU kernel need
 thread_cpu() { # NS DIR LABEL   (one awk per JVM: a fork costs ~80 ms in this kernel)
@@ -211,8 +228,8 @@ vip_on() { ip -n "$1" -4 addr show dev eth0 | grep -q " $VIP/"; }
 table_on() { ip netns exec "$1" ipvsadm -L -n | grep -q "10.0.1.11:80"; }
 peer_seen() { grep -Eiqs "node nodea: status active" "$1"/ha-log "$1"/console.log; }
 
-run_mode() { # MODE
-    local mode=$1 dir="$work/$1"
+run_mode() { # MODE ROUND: each round in a directory of its own (a node's state dir must start empty)
+    local mode=$1 dir="$work/$1/round$2"
     mkdir -p "$dir"
     topology
     case "$mode" in
@@ -267,7 +284,7 @@ run_mode() { # MODE
     fi
     case "$mode" in ours*) thread_cpu nodeb "$dir/nodeb" after-takeover ;; esac
     if [ "$table_at" = 0 ] || [ "$served_at" = 0 ]; then
-        case "$mode" in ours*) thread_dumps nodeb "$dir/nodeb" ;; esac
+        case "$mode" in ours*) thread_dumps nodeb "$dir/nodeb"; diagnose nodeb "$dir/nodeb" ;; esac
     fi
     # the phases as nodeb logged them (ours: ms; real heartbeat's ha-log: whole seconds)
     local dead_at vip_log_at active_log_at
@@ -300,6 +317,8 @@ calibrate() {
 
 sysctl -qw net.ipv4.ip_forward=1
 calibrate
+declare -A round=()
 for mode in "$@"; do
-    run_mode "$mode" || { echo "RESULT mode=$mode error=see-log"; teardown; }
+    round[$mode]=$(( ${round[$mode]:-0} + 1 ))
+    run_mode "$mode" "${round[$mode]}" || { echo "RESULT mode=$mode error=see-log"; teardown; }
 done
