@@ -35,11 +35,18 @@ final class Directors {
 
     static String startOurs(String namespace, Path config, Path log, Path scratch) {
         String javaHome = System.getProperty("java.home");
-        String options = "-Djna.tmpdir=" + scratch.resolve("jna-" + namespace) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+        // the GC and safepoint log (epoch-ms stamps) tells a stalled JVM from a late poll when a detection is slow
+        String options = "-Djna.tmpdir=" + scratch.resolve("jna-" + namespace) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+                + " -Xlog:gc,safepoint:file=" + jvmLog(scratch, namespace) + ":timemillis";
         return "cd " + scratch + " && ip netns exec " + namespace + " env PATH=" + javaHome + "/bin:$PATH"
                 + " LVS_DIRECTOR_RUNDIR=/run/lvs-" + namespace + " LVS_DIRECTOR_JAVA_OPTS='" + options + "' "
                 + UmlAgent.HOME.resolve("scripts/ldirectord") + " -d --backend=kernel " + config + " start"
                 + " > " + log + " 2>&1 & echo $!";
+    }
+
+    /** The GC and safepoint log of the director {@link #startOurs} started in {@code namespace}. */
+    static Path jvmLog(Path scratch, String namespace) {
+        return scratch.resolve("jvm-" + namespace + ".log");
     }
 
     static String startDebian(String namespace, Path config, Path log, Path scratch) {
