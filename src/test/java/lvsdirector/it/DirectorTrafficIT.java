@@ -68,13 +68,19 @@ class DirectorTrafficIT {
                     new String[] {"-t 10.0.2.101:80", "PRESENT", "10.0.2.12:80 +Route +0 "}, 30);
             long removedAt = hungSeen[0];
             long quiescedAt = hungSeen[1];
-            report("hung rs2 taken out of NAT", removedAt - hungAt);
-            report("hung rs2 quiesced in DR", quiescedAt - hungAt);
-            report("hung rs2: the director's own log line came", timeline.firstAfter(hungAt, "Deleted real server: 10.0.2.12:80") - hungAt);
+            report("hung rs2 taken out of NAT (poll)", removedAt - hungAt);
+            report("hung rs2 quiesced in DR (poll)", quiescedAt - hungAt);
+            // when the table changed: the director logs each change after the kernel acknowledged it, and the
+            // follower stamps the line within 10 ms; the poll forks ipvsadm per look and lags by seconds in a
+            // loaded one-CPU kernel, so it is the figure only when the line is missing
+            long removed = changedAt(timeline, hungAt, removedAt, "Deleted real server: 10.0.2.12:80 (10.0.1.100:80)");
+            long quiesced = changedAt(timeline, hungAt, quiescedAt, "Quiescent real server: 10.0.2.12:80 (10.0.2.101:80)");
+            report("hung rs2 taken out of NAT (director's log)", removed - hungAt);
+            report("hung rs2 quiesced in DR (director's log)", quiesced - hungAt);
             long bound = (CHECK_INTERVAL + CHECK_TIMEOUT) * 1000L + DETECTION_SLACK_MS;
-            assertThat(removedAt - hungAt).as(() -> "detection within checkinterval + checktimeout; the director meanwhile:\n"
+            assertThat(removed - hungAt).as(() -> "detection within checkinterval + checktimeout; the director meanwhile:\n"
                     + timeline.between(hungAt, removedAt)).isLessThanOrEqualTo(bound);
-            assertThat(quiescedAt - hungAt).as(() -> "detection within checkinterval + checktimeout; the director meanwhile:\n"
+            assertThat(quiesced - hungAt).as(() -> "detection within checkinterval + checktimeout; the director meanwhile:\n"
                     + timeline.between(hungAt, quiescedAt)).isLessThanOrEqualTo(bound);
             assertThat(requests(uml, NAT, 8)).as("NAT without rs2").containsOnly("rs1", "rs3").contains("rs1", "rs3");
             assertThat(requests(uml, DR, 8)).as("DR with rs2 quiesced").containsOnly("rs1", "rs3").contains("rs1", "rs3");
@@ -84,9 +90,13 @@ class DirectorTrafficIT {
                     new String[] {"-t 10.0.2.101:80", "PRESENT", "10.0.2.12:80 +Route +1 "}, 30);
             long backAt = revivedSeen[0];
             long reweightedAt = revivedSeen[1];
-            report("revived rs2 back in NAT", backAt - revivedAt);
-            report("revived rs2 back to weight 1 in DR", reweightedAt - revivedAt);
-            assertThat(Math.max(backAt, reweightedAt) - revivedAt).as(() -> "recovery within checkinterval + checktimeout; the director meanwhile:\n"
+            report("revived rs2 back in NAT (poll)", backAt - revivedAt);
+            report("revived rs2 back to weight 1 in DR (poll)", reweightedAt - revivedAt);
+            long back = changedAt(timeline, revivedAt, backAt, "real server: 10.0.2.12:80 (10.0.1.100:80) (Weight set to 1)");
+            long reweighted = changedAt(timeline, revivedAt, reweightedAt, "real server: 10.0.2.12:80 (10.0.2.101:80) (Weight set to 1)");
+            report("revived rs2 back in NAT (director's log)", back - revivedAt);
+            report("revived rs2 back to weight 1 in DR (director's log)", reweighted - revivedAt);
+            assertThat(Math.max(back, reweighted) - revivedAt).as(() -> "recovery within checkinterval + checktimeout; the director meanwhile:\n"
                     + timeline.between(revivedAt, Math.max(backAt, reweightedAt))).isLessThanOrEqualTo(bound);
             assertThat(requests(uml, NAT, 9)).as("NAT with rs2 back").contains("rs1", "rs2", "rs3").doesNotContain("FAIL");
             assertThat(requests(uml, DR, 9)).as("DR with rs2 back").contains("rs1", "rs2", "rs3").doesNotContain("FAIL");
@@ -111,6 +121,12 @@ class DirectorTrafficIT {
         } finally {
             report("DirectorTrafficIT total", (System.nanoTime() - begin) / 1_000_000);
         }
+    }
+
+    /** When the director logged {@code line} after {@code from} (no later than the poll saw the change), else the poll's time. */
+    private static long changedAt(DirectorTimeline timeline, long from, long polled, String line) {
+        long logged = timeline.firstAfter(from, line);
+        return logged >= 0 ? Math.min(logged, polled) : polled;
     }
 
     private static String config(Path log) {
