@@ -21,25 +21,27 @@ VIP=10.0.1.100
 now() { local us=${EPOCHREALTIME/./}; echo $(( us / 1000 )); }   # no fork of date: one costs ~80 ms in this kernel
 log() { echo "[$(date +%T.%3N)] $*" >&2; }
 
+# every step is checked: the rounds run with set -e off (run_mode is called in an || list), and a round on a
+# half-built topology measured nothing (a second round once found the last round's veth still there, so rs1
+# had no link and neither director ever saw it up)
 plug() { # NS ADDR
-    ip link add "v-$1" type veth peer name "new-$1"
-    ip link set "new-$1" netns "$1"
-    ip -n "$1" link set "new-$1" name eth0
-    ip -n "$1" addr add "$2" brd + dev eth0
-    ip -n "$1" link set eth0 up
-    ip link set "v-$1" master br0 up
+    ip link add "v-$1" type veth peer name "new-$1" &&
+    ip link set "new-$1" netns "$1" &&
+    ip -n "$1" link set "new-$1" name eth0 &&
+    ip -n "$1" addr add "$2" brd + dev eth0 &&
+    ip -n "$1" link set eth0 up &&
+    ip link set "v-$1" master br0 up || { log "cannot plug $1 into br0"; return 1; }
 }
 
 topology() {
-    ip link add br0 type bridge
-    ip link set br0 up
-    for ns in client nodea nodeb rs1; do ip netns add "$ns"; ip -n "$ns" link set lo up; done
-    plug client 10.0.1.10/24
-    plug nodea 10.0.1.1/24
-    plug nodeb 10.0.1.2/24
-    plug rs1 10.0.1.11/24
-    ip -n rs1 addr add "$VIP/32" dev lo
-    ip netns exec rs1 sysctl -qw net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2
+    ip link add br0 type bridge && ip link set br0 up || { log "cannot create br0"; return 1; }
+    for ns in client nodea nodeb rs1; do
+        ip netns add "$ns" && ip -n "$ns" link set lo up || { log "cannot create namespace $ns"; return 1; }
+    done
+    plug client 10.0.1.10/24 && plug nodea 10.0.1.1/24 && plug nodeb 10.0.1.2/24 && plug rs1 10.0.1.11/24 || return 1
+    ip -n rs1 addr add "$VIP/32" dev lo &&
+    ip netns exec rs1 sysctl -qw net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2 || return 1
+    rm -f "$work/rs1.log"
     ip netns exec rs1 python3 "$home/src/test/resources/it/name-server.py" rs1 80 > "$work/rs1.log" 2>&1 &
     until grep -q serving "$work/rs1.log" 2>/dev/null; do sleep 0.1; done
 }
@@ -50,8 +52,16 @@ teardown() {
         [ -n "$pids" ] && kill -9 $pids 2>/dev/null || true
     done
     sleep 0.5
+    # the veth pairs are deleted here, at once: a deleted namespace takes its devices down later, in the
+    # kernel's own time, and the next round's `ip link add v-NS` failed with "File exists"
+    for ns in client nodea nodeb rs1; do ip link del "v-$ns" 2>/dev/null || true; done
     for ns in client nodea nodeb rs1; do ip netns del "$ns" 2>/dev/null || true; done
     ip link del br0 2>/dev/null || true
+    local deadline=$(( $(now) + 60000 ))
+    while ip -o link show | grep -Eq ': (v-(client|nodea|nodeb|rs1)|br0)[@:]'; do
+        [ "$(now)" -lt "$deadline" ] || { log "devices of the last round still present after 60 s"; return 1; }
+        sleep 0.1
+    done
 }
 
 director_cf() { # FILE LOG
@@ -231,7 +241,7 @@ peer_seen() { grep -Eiqs "node nodea: status active" "$1"/ha-log "$1"/console.lo
 run_mode() { # MODE ROUND: each round in a directory of its own (a node's state dir must start empty)
     local mode=$1 dir="$work/$1/round$2"
     mkdir -p "$dir"
-    topology
+    topology || { log "$mode: the topology could not be built"; return 1; }
     case "$mode" in
         real) for n in nodea nodeb; do prepare_real "$n" "$dir/$n"; done; starter=start_real ;;
         ours) for n in nodea nodeb; do prepare_ours "$n" "$dir/$n" 1 3 2 10; done; starter=start_ours ;;
