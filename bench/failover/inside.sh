@@ -208,12 +208,13 @@ await() { # SECONDS DESCRIPTION COMMAND...: polls every 10 ms, prints the epoch 
 
 # client.log: END START ok|fail ...; "served after T" counts only attempts started after T
 served_after() { awk -v t="$1" '$2 > t && $3 == "ok" { found = 1 } END { exit !found }' "$work/client.log"; }
-# served again after a kill at T: an attempt that succeeded after an attempt that failed, both started
-# after T; the failure marks nodea gone (the address cannot move in under the deadtime, 500 ms or more,
-# while an attempt times out after 200 ms), so the success is through nodeb and not nodea's last answer
-served_again() { first_served_again "$1" | grep -q .; }
-# when the client was first served again after T, by the client's own clock (end of that attempt)
-first_served_again() { awk -v t="$1" '$2 > t && $3 == "fail" { gone = 1 } gone && $2 > t && $3 == "ok" { print $1; exit }' "$work/client.log"; }
+# served again after a kill at T whose link-down returned at D: an attempt started after D that succeeded,
+# after an attempt started after T that failed. Started after D, it cannot have gone through nodea, whose
+# link is down by then (`ip link set down` took up to 0.7 s to return under load, and an attempt in that
+# window was once served by nodea after another had failed); the failure marks nodea gone
+served_again() { first_served_again "$1" "$2" | grep -q .; }
+# when the client was first served again (see served_again), by the client's own clock (end of that attempt)
+first_served_again() { awk -v t="$1" -v d="$2" '$2 > t && $3 == "fail" { gone = 1 } gone && $2 > d && $3 == "ok" { print $1; exit }' "$work/client.log"; }
 # epoch ms of the first line of a JVM log (HH:MM:SS.mmm, UTC, the day of DAY_MS) matching PATTERN, or 0
 log_ms() { # FILE PATTERN DAY_MS
     awk -v day=$(( $3 - $3 % 86400000 )) -v pattern="$2" '$0 ~ pattern && $1 ~ /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9][0-9][0-9]$/ {
@@ -287,8 +288,8 @@ run_mode() { # MODE ROUND: each round in a directory of its own (a node's state 
     local vip_at table_at served_at
     vip_at=$(await 180 "nodeb to hold the VIP" vip_on nodeb) || vip_at=0
     table_at=$(await 180 "nodeb's IPVS table" table_on nodeb) || table_at=0
-    if await 180 "the client to be served through nodeb" served_again "$kill_at" >/dev/null; then
-        served_at=$(first_served_again "$kill_at")
+    if await 180 "the client to be served through nodeb" served_again "$kill_at" "$down_at" >/dev/null; then
+        served_at=$(first_served_again "$kill_at" "$down_at")
     else
         served_at=0
     fi
