@@ -2,8 +2,7 @@ package lvsdirector.director;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +21,38 @@ import lvsdirector.support.InetAddrs;
 /**
  * The health of every configured real and which check job feeds it (one job may feed the same real in
  * several virtuals). Confined to the director's context.
+ *
+ * <p>Each real's status sits in a {@link Slot} that the job's list points at, so an outcome (thousands a
+ * second at 10,000 reals) updates its reals without hashing a key; the job itself is found by identity
+ * first (the checker hands back the instances it was given) and by equality only after a reload.
  */
 final class HealthBook {
-    private final Map<RealKey, RealStatus> reals;
-    private final Map<CheckJob, List<RealKey>> byJob;
+    private final Map<RealKey, Slot> reals;
+    private final Map<CheckJob, Slot[]> byJob;
+    private final Map<CheckJob, Slot[]> byJobInstance = new IdentityHashMap<>();
 
-    private HealthBook(Map<RealKey, RealStatus> reals) {
-        this.reals = reals;
-        this.byJob = new LinkedHashMap<>();
-        for (RealStatus s : reals.values()) {
+    /** The current status of one real; replaced (never mutated) at each result. */
+    private static final class Slot {
+        RealStatus status;
+
+        Slot(RealStatus status) {
+            this.status = status;
+        }
+    }
+
+    private HealthBook(Map<RealKey, RealStatus> statuses) {
+        this.reals = new LinkedHashMap<>();
+        Map<CheckJob, List<Slot>> jobs = new LinkedHashMap<>();
+        for (RealStatus s : statuses.values()) {
+            Slot slot = new Slot(s);
+            reals.put(s.key(), slot);
             if (s.job() != null) {
-                byJob.computeIfAbsent(s.job(), j -> new ArrayList<>()).add(s.key());
+                jobs.computeIfAbsent(s.job(), j -> new ArrayList<>()).add(slot);
             }
         }
+        this.byJob = new LinkedHashMap<>();
+        jobs.forEach((job, slots) -> byJob.put(job, slots.toArray(Slot[]::new)));
+        byJob.forEach(byJobInstance::put);
     }
 
     /**
@@ -56,7 +74,7 @@ final class HealthBook {
             for (Map.Entry<DestinationKey, RealConfig> e : layout.reals().entrySet()) {
                 RealKey key = layout.realKey(e.getKey());
                 CheckJob job = planJob(planner, layout, e.getValue(), g);
-                RealStatus old = previous == null ? null : previous.reals.get(key);
+                RealStatus old = previous == null ? null : previous.status(key);
                 if (old != null && job != null && job.equals(old.job())) {
                     reals.put(key, new RealStatus(layout, e.getValue(), key, old.name(), job, old.health(),
                             old.lastMessage(), old.since()));
@@ -82,22 +100,20 @@ final class HealthBook {
     }
 
     Health health(RealKey key) {
-        RealStatus s = reals.get(key);
-        return s == null ? Health.DOWN : s.health();
-    }
-
-    Collection<RealStatus> all() {
-        return Collections.unmodifiableCollection(reals.values());
+        Slot s = reals.get(key);
+        return s == null ? Health.DOWN : s.status.health();
     }
 
     RealStatus status(RealKey key) {
-        return reals.get(key);
+        Slot s = reals.get(key);
+        return s == null ? null : s.status;
     }
 
     /** Each job with the health it starts from (a job shared by several reals: up if any of them is). */
     Map<CheckJob, Health> jobsWithHealth() {
         Map<CheckJob, Health> jobs = new LinkedHashMap<>();
-        for (RealStatus s : reals.values()) {
+        for (Slot slot : reals.values()) {
+            RealStatus s = slot.status;
             if (s.job() == null) {
                 continue;
             }
@@ -112,13 +128,16 @@ final class HealthBook {
      * checktype=off). Returns true when some real's health changed.
      */
     boolean apply(CheckJob job, CheckOutcome outcome, SideEffects effects, DirectorObserver observer, Clock clock) {
-        List<RealKey> keys = byJob.get(job);
-        if (keys == null) {
+        Slot[] slots = byJobInstance.get(job);
+        if (slots == null) {
+            slots = byJob.get(job);
+        }
+        if (slots == null) {
             return false;
         }
         boolean changed = false;
-        for (RealKey key : keys) {
-            RealStatus s = reals.get(key);
+        for (Slot slot : slots) {
+            RealStatus s = slot.status;
             logCounters(s, outcome);
             effects.checkResult(s.layout().config(), s.real(), outcome);
             observe(observer, s, outcome);
@@ -127,7 +146,7 @@ final class HealthBook {
                     && (outcome.result() == null || !outcome.result().forced());
             Health health = off ? s.health() : outcome.health();
             String message = outcome.result() == null ? null : outcome.result().message();
-            reals.put(key, s.withResult(health, message, clock.instant()));
+            slot.status = s.withResult(health, message, clock.instant());
             changed |= health != s.health();
         }
         return changed;

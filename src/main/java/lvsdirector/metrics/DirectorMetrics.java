@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -28,13 +27,6 @@ public final class DirectorMetrics {
     static final String VIRTUAL = "virtual";
     static final String REAL = "real";
 
-    /** Check latency buckets: from a LAN connect to ldirectord's default 5 s timeout and beyond. */
-    private static final Duration[] LATENCY_BUCKETS = {
-        Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-        Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)
-    };
-
     /** How a reload ended: applied, rejected because the file has errors, or failed while applying. */
     public enum ReloadOutcome { APPLIED, REJECTED, FAILED }
 
@@ -43,7 +35,7 @@ public final class DirectorMetrics {
     private final Clock clock;
     private final AtomicLong lastSuccessfulRoundMillis = new AtomicLong();
     private final Map<List<String>, StatusReport.LastFailure> lastFailures = new ConcurrentHashMap<>();
-    private final Map<List<String>, CheckMeters> checkMeters = new ConcurrentHashMap<>();
+    private final Map<List<String>, RealCheckStats> checkStats = new ConcurrentHashMap<>();
 
     public DirectorMetrics(Clock clock) {
         this.clock = clock;
@@ -62,55 +54,14 @@ public final class DirectorMetrics {
     public void checkCompleted(String virtual, String real, boolean success, Duration latency, String failureReason,
                                String message) {
         List<String> key = List.of(virtual, real);
-        CheckMeters meters = checkMeters.computeIfAbsent(key, k -> new CheckMeters(virtual, real));
+        RealCheckStats stats = checkStats.computeIfAbsent(key, k -> new RealCheckStats());
         if (latency != null) {
-            meters.duration(success).record(latency);
+            stats.record(success, latency.toNanos(), clock.millis());
         }
         if (!success) {
             String reason = failureReason == null ? "error" : failureReason.toLowerCase(Locale.ROOT);
-            meters.failures(reason).increment();
+            stats.failed(reason);
             lastFailures.put(key, new StatusReport.LastFailure(reason, message, clock.instant()));
-        }
-    }
-
-    /**
-     * The check meters of one real of one virtual, registered once: looking a meter up in the registry by
-     * name and tags on every check cost more than the check's own bookkeeping at thousands of checks a second.
-     */
-    private final class CheckMeters {
-        private final String virtual;
-        private final String real;
-        private volatile Timer successes;
-        private volatile Timer failed;
-        private final Map<String, Counter> failuresByReason = new ConcurrentHashMap<>();
-
-        CheckMeters(String virtual, String real) {
-            this.virtual = virtual;
-            this.real = real;
-        }
-
-        Timer duration(boolean success) {
-            Timer timer = success ? successes : failed;
-            if (timer == null) {
-                timer = Timer.builder("lvsdirector.check.duration")
-                        .description("Duration of health checks of a real server, by result")
-                        .tags(VIRTUAL, virtual, REAL, real, "result", success ? "success" : "failure")
-                        .serviceLevelObjectives(LATENCY_BUCKETS)
-                        .register(registry);
-                if (success) {
-                    successes = timer;
-                } else {
-                    failed = timer;
-                }
-            }
-            return timer;
-        }
-
-        Counter failures(String reason) {
-            return failuresByReason.computeIfAbsent(reason, r -> Counter.builder("lvsdirector.check.failures")
-                    .description("Failed health checks of a real server, by reason")
-                    .tags(VIRTUAL, virtual, REAL, real, "reason", r)
-                    .register(registry));
         }
     }
 
@@ -151,7 +102,8 @@ public final class DirectorMetrics {
     /** Prometheus text exposition, with the state gauges set from {@code status} first. */
     public synchronized String scrape(StatusReport status) {
         show(status);
-        return registry.scrape();
+        // the check families sort before every other name of the registry
+        return CheckStatsText.of(checkStats, clock.millis()) + registry.scrape();
     }
 
     PrometheusMeterRegistry registry() {
@@ -246,6 +198,8 @@ public final class DirectorMetrics {
 
     /** Counters and timers of a virtual or real that a reload removed go with it. */
     private void dropMetersOfUnconfigured(Set<List<String>> configured) {
+        checkStats.keySet().removeIf(key -> !configured.contains(key));
+        lastFailures.keySet().removeIf(key -> !configured.contains(key));
         for (Meter m : registry.getMeters()) {
             String virtual = m.getId().getTag(VIRTUAL);
             String real = m.getId().getTag(REAL);
@@ -255,10 +209,6 @@ public final class DirectorMetrics {
             List<String> key = real == null ? List.of(virtual) : List.of(virtual, real);
             if (!configured.contains(key)) {
                 registry.remove(m);
-                if (real != null) {
-                    lastFailures.remove(key);
-                    checkMeters.remove(key);
-                }
             }
         }
     }

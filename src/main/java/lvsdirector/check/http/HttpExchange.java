@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import lvsdirector.check.CheckResult;
 import lvsdirector.check.CheckResult.FailureReason;
 import lvsdirector.check.HttpCheck;
@@ -42,37 +41,50 @@ final class HttpExchange {
     /** A mismatching body becomes the failure message; keep log lines bounded. */
     static final int MESSAGE_LIMIT = 8192;
 
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final HttpClientAgent client;
     private final HttpCheck check;
     private final int bodyLimit;
     private final ReceivePatterns patterns;
     private final Promise<CheckResult> verdict = Promise.promise();
-    private final long start = System.nanoTime();
+    private final long start;
     /** Every connection this check opened (one per redirect hop), all closed when the verdict is in. */
     private final List<HttpClientConnection> open = new ArrayList<>();
     private int redirects;
 
     HttpExchange(HttpClientAgent client, HttpCheck check, int bodyLimit, ReceivePatterns patterns) {
+        this(client, check, bodyLimit, patterns, System.nanoTime(), 0);
+    }
+
+    /** Takes over a check begun at {@code start} (System.nanoTime) that already followed {@code redirects}. */
+    HttpExchange(HttpClientAgent client, HttpCheck check, int bodyLimit, ReceivePatterns patterns, long start,
+                 int redirects) {
         this.client = client;
         this.check = check;
         this.bodyLimit = bodyLimit;
         this.patterns = patterns;
+        this.start = start;
+        this.redirects = redirects;
     }
 
     Future<CheckResult> run() {
+        return run(URI.create(check.url()), check.hostHeader());
+    }
+
+    /** Requests {@code uri}, within what is left of the check's timeout. */
+    Future<CheckResult> run(URI uri, String hostHeader) {
         Vertx vertx = Vertx.currentContext() != null ? Vertx.currentContext().owner() : null;
         if (vertx == null) {
             throw new IllegalStateException("HTTP checks must be started on a Vert.x context");
         }
-        long timer = vertx.setTimer(check.timeout().toMillis(),
-                id -> verdict.tryComplete(ProbeFailures.timeout(ProbeFailures.since(start))));
+        long left = Math.max(1, check.timeout().toMillis() - ProbeFailures.since(start).toMillis());
+        long timer = vertx.setTimer(left, id -> verdict.tryComplete(ProbeFailures.timeout(ProbeFailures.since(start))));
         verdict.future().onComplete(ar -> {
             vertx.cancelTimer(timer);
             open.forEach(HttpClientConnection::close);
         });
-        send(URI.create(check.url()), check.hostHeader());
+        send(uri, hostHeader);
         return verdict.future();
     }
 
@@ -158,8 +170,7 @@ final class HttpExchange {
                 next = uri.resolve(location.trim());
             } catch (IllegalArgumentException e) {
                 discard(response);
-                complete(CheckResult.failed(FailureReason.BAD_RESPONSE, "500 Bad redirect location: " + location,
-                        ProbeFailures.since(start)));
+                complete(badRedirect(location, start));
                 return;
             }
             redirects++;
@@ -170,8 +181,7 @@ final class HttpExchange {
         }
         String statusLine = status + " " + response.statusMessage();
         Buffer body = Buffer.buffer();
-        response.exceptionHandler(e -> complete(CheckResult.failed(FailureReason.BAD_RESPONSE,
-                "500 Incomplete response body (" + ProbeFailures.describe(e) + ")", ProbeFailures.since(start))));
+        response.exceptionHandler(e -> complete(incompleteBody(e, start)));
         response.handler(chunk -> {
             if (verdict.future().isComplete()) {
                 return;
@@ -189,6 +199,15 @@ final class HttpExchange {
     }
 
     private CheckResult verdictOf(int status, String statusLine, Buffer body) {
+        return verdict(check, patterns, status, statusLine, body.toString(StandardCharsets.ISO_8859_1), start);
+    }
+
+    /**
+     * The verdict on a complete (or capped) answer: a 2xx status, then {@code receive} searched in the body
+     * (read as ISO-8859-1, one char per byte); a mismatching body becomes the message, cut to MESSAGE_LIMIT.
+     */
+    static CheckResult verdict(HttpCheck check, ReceivePatterns patterns, int status, String statusLine, String body,
+                               long start) {
         if (status < 200 || status > 299) {
             return CheckResult.failed(FailureReason.BAD_RESPONSE, statusLine, ProbeFailures.since(start));
         }
@@ -199,22 +218,21 @@ final class HttpExchange {
             return CheckResult.failed(FailureReason.MISMATCH, statusLine + " (HEAD has no body to match receive)",
                     ProbeFailures.since(start));
         }
-        String text = body.toString(StandardCharsets.ISO_8859_1);
-        if (receivePattern().matcher(text).find()) {
+        if (patterns.of(check.receive()).matcher(body).find()) {
             return CheckResult.ok(statusLine, ProbeFailures.since(start));
         }
-        String message = text.length() > MESSAGE_LIMIT ? text.substring(0, MESSAGE_LIMIT) + "..." : text;
+        String message = body.length() > MESSAGE_LIMIT ? body.substring(0, MESSAGE_LIMIT) + "..." : body;
         return CheckResult.failed(FailureReason.MISMATCH, message, ProbeFailures.since(start));
     }
 
-    private Pattern receivePattern() {
-        return patterns.of(check.receive());
+    private CheckResult sendFailure(Throwable error) {
+        return sendFailure(error, start);
     }
 
-    private CheckResult sendFailure(Throwable error) {
+    /** The request could not be sent or its answer not read: LWP's words, a status of 500. */
+    static CheckResult sendFailure(Throwable error, long start) {
         if (error instanceof HttpClosedException) {
-            return CheckResult.failed(FailureReason.BAD_RESPONSE,
-                    "500 Server closed connection without sending any data back", ProbeFailures.since(start));
+            return serverClosed(start);
         }
         FailureReason reason = ProbeFailures.reasonOf(error);
         if (reason == FailureReason.ERROR) {
@@ -223,7 +241,22 @@ final class HttpExchange {
         return CheckResult.failed(reason, "500 " + ProbeFailures.describe(error), ProbeFailures.since(start));
     }
 
-    private static CheckResult withStatus(CheckResult r) {
+    static CheckResult serverClosed(long start) {
+        return CheckResult.failed(FailureReason.BAD_RESPONSE,
+                "500 Server closed connection without sending any data back", ProbeFailures.since(start));
+    }
+
+    static CheckResult incompleteBody(Throwable error, long start) {
+        return CheckResult.failed(FailureReason.BAD_RESPONSE,
+                "500 Incomplete response body (" + ProbeFailures.describe(error) + ")", ProbeFailures.since(start));
+    }
+
+    static CheckResult badRedirect(String location, long start) {
+        return CheckResult.failed(FailureReason.BAD_RESPONSE, "500 Bad redirect location: " + location,
+                ProbeFailures.since(start));
+    }
+
+    static CheckResult withStatus(CheckResult r) {
         return new CheckResult(r.success(), "500 " + r.message(), r.latency(), r.forced(), r.reason());
     }
 
@@ -238,7 +271,15 @@ final class HttpExchange {
         response.request().reset();
     }
 
-    private static String pathOf(URI uri) {
+    /** "host:port" of a URL as LWP names it in "Can't connect to ..." (IPv6 bracketed, default port filled in). */
+    static String hostPortOf(URI uri) {
+        boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
+        String host = unbracket(uri.getHost());
+        int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    static String pathOf(URI uri) {
         String path = uri.getRawPath();
         if (path == null || path.isEmpty()) {
             path = "/";
@@ -246,7 +287,7 @@ final class HttpExchange {
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
-    private static String unbracket(String host) {
+    static String unbracket(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 }

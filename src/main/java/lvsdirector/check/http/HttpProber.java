@@ -1,9 +1,16 @@
 package lvsdirector.check.http;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.util.NetUtil;
 import io.vertx.core.Future;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +29,8 @@ public final class HttpProber implements AutoCloseable {
 
     private static final int IDLE_CLOSE_SECONDS = 60;
 
-    private final Vertx vertx;
+    private final VertxInternal vertx;
+    private final ChannelFactory<? extends Channel> channels;
     private final HttpClientOptions options;
     /**
      * One client per check timeout: only the client's own connect timeout bounds the TCP connect (the
@@ -42,7 +50,8 @@ public final class HttpProber implements AutoCloseable {
             throw new IllegalArgumentException("bodyLimit must be >= 1");
         }
         this.bodyLimit = bodyLimit;
-        this.vertx = vertx;
+        this.vertx = (VertxInternal) vertx;
+        this.channels = this.vertx.transport().channelFactory(false);
         this.options = new HttpClientOptions()
                 .setKeepAlive(false)
                 .setDecompressionSupported(false)
@@ -53,9 +62,23 @@ public final class HttpProber implements AutoCloseable {
                 .setIdleTimeout(IDLE_CLOSE_SECONDS);
     }
 
-    /** Must be called on a Vert.x context; the returned future completes on it. */
+    /**
+     * Must be called on a Vert.x context; the returned future completes on it. Plain http to an address
+     * literal runs on a bare channel ({@link PlainHttpExchange}); https, http_proxy and host names on the
+     * Vert.x client.
+     */
     public Future<CheckResult> probe(HttpCheck check) {
-        return new HttpExchange(clientFor(check.timeout()), check, bodyLimit, patterns).run();
+        URI uri = URI.create(check.url());
+        InetAddress literal = check.https() || check.viaProxy() || uri.getHost() == null ? null
+                : NetUtil.createInetAddressFromIpAddressString(HttpExchange.unbracket(uri.getHost()));
+        if (literal == null || Vertx.currentContext() == null) {
+            return new HttpExchange(clientFor(check.timeout()), check, bodyLimit, patterns).run();
+        }
+        InetSocketAddress target = new InetSocketAddress(literal, uri.getPort() > 0 ? uri.getPort() : 80);
+        return new PlainHttpExchange(check, uri, target, bodyLimit, patterns,
+                (next, start) -> new HttpExchange(clientFor(check.timeout()), check, bodyLimit, patterns, start, 1)
+                        .run(next, null))
+                .run(vertx.getOrCreateContext(), channels);
     }
 
     private HttpClientAgent clientFor(Duration timeout) {
