@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import lvsdirector.testing.RealParts;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,6 +37,11 @@ class HeartbeatResourcesIT extends NamespacePairIT {
     private static final double DEAD_MIN_SECONDS = 6.0 - 1.0;
     private static final double DEAD_MAX_SECONDS = 8.0;
     private static final int START_SECONDS = 60;
+
+    @BeforeAll
+    static void partitionTool() {
+        RealParts.assume(RealParts.executable(Netns.IPTABLES), "iptables (Debian package iptables) to cut the link between the namespaces");
+    }
 
     @Override
     int logTail() {
@@ -290,10 +297,53 @@ class HeartbeatResourcesIT extends NamespacePairIT {
             assertThat(callLines().subList(callsBefore, callLines().size()))
                     .containsSubsequence("nodeb B stop", "nodea B start", "nodea B stop", "nodeb B start");
             report(scenario, "standby of nodeb: B went to nodea and, auto_failback on, came back");
+            partitionHealed(scenario, a, b, holdings);
         }
         assertThat(a.logText() + b.logText()).doesNotContain("Exception").doesNotContain("replay attack");
         assertThat(a.dir.resolve("fenced")).doesNotExist();
         assertThat(b.dir.resolve("fenced")).doesNotExist();
+    }
+
+    /**
+     * Spec §3.4: a partition longer than deadtime makes each node declare the other dead and take its group
+     * (both hold everything). When it heals, each sees a peer it declared dead return with the same
+     * generation: it logs heartbeat's lines, gives up its resources 2 s later and restarts with a new
+     * generation; the groups are negotiated again and each then runs on exactly one node, its home node.
+     */
+    private void partitionHealed(String scenario, JavaPeer a, JavaPeer b, Supplier<String> holdings) throws Exception {
+        long generationA = a.generation();
+        long generationB = b.generation();
+        long cut = System.nanoTime();
+        netns.partition(true);
+        boolean healed = false;
+        try {
+            double split = secondsUntil(holdings, "all/all", 20, cut);
+            report(scenario, "partition: both declared the other dead and hold everything %.2f s after the cut", split);
+            assertThat(marker("nodea", "B")).exists();
+            assertThat(marker("nodeb", "A")).exists();
+            long heal = System.nanoTime();
+            netns.partition(false);
+            healed = true;
+            double seen = secondsUntil(() -> logOf(a).contains("CRIT: Cluster node nodeb returning after partition.")
+                    && logOf(b).contains("CRIT: Cluster node nodea returning after partition."), 10, heal);
+            double back = secondsUntil(holdings, "local/local", START_SECONDS, heal);
+            report(scenario, "healed: both logged the return after %.2f s, each holds only its own group again %.2f s after the heal",
+                    seen, back);
+        } finally {
+            if (!healed) {
+                netns.partition(false);
+            }
+        }
+        assertThat(marker("nodea", "A")).exists();
+        assertThat(marker("nodeb", "B")).exists();
+        assertThat(marker("nodea", "B")).doesNotExist();
+        assertThat(marker("nodeb", "A")).doesNotExist();
+        for (JavaPeer node : List.of(a, b)) {
+            assertThat(node.currentLog()).contains("WARN: Deadtime value may be too small.", "info: Heartbeat restart triggered.");
+        }
+        assertThat(a.generation()).isEqualTo(generationA + 1);
+        assertThat(b.generation()).isEqualTo(generationB + 1);
+        assertThat(a.status("nodeb") + "/" + b.status("nodea")).isEqualTo("active/active");
     }
 
     private void standbyAndTakeover(String scenario, RealHeartbeat real, JavaPeer ours, Supplier<String> holdings, String ourGroup)
