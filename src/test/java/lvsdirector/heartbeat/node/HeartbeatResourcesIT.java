@@ -21,11 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code nodea marker::A} and {@code nodeb marker::B}. Checked: initial acquisition, takeover after a
  * SIGKILL, fail-back (on) or not (off) when the killed node returns, standby from our side, graceful
  * shutdown of our peer handing over, the real node giving back our group when we return, and a SIGKILL of
- * our peer (the real node takes our group after deadtime; our restart is accepted as a new generation).
+ * our peer (the real node takes our group after deadtime; our restart is accepted as a new generation) and,
+ * with {@code auto_failback on}, a partition longer than deadtime and its healing (spec §3.4: both sides
+ * restart, each group ends on exactly one node; needs iptables).
  * Also two of ours paired with the same groups ({@link #twoOfOursWithResources}).
  *
  * <p>CI runs two entries (real heartbeat primary with {@code auto_failback on}, ours
- * primary with {@code off}), about 70 s each on a loaded machine, and the ours+ours pair with {@code on} (about 50 s); {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
+ * primary with {@code off}), about 70 s each on a loaded machine (the partition adds about 30 s to
+ * the first), and the ours+ours pair with {@code on} (about 65 s with its partition); {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
  */
 class HeartbeatResourcesIT extends NamespacePairIT {
     private static final String TIMING = "keepalive 1\ndeadtime 6\nwarntime 3\ninitdead 12\nudpport 694\nbcast eth0\nnode nodea nodeb\n";
@@ -185,9 +188,60 @@ class HeartbeatResourcesIT extends NamespacePairIT {
 
         // 7. SIGKILL of our peer: the real node takes our group after deadtime; we return as a restart
         ourPeerKilledAndBack(scenario, real, ours, holdings, ourGroup, failback);
+        assertThat(real.logText()).doesNotContain("replay attack").doesNotContain("No reply to standby request");
+
+        // 8. a partition longer than deadtime, healed: both sides restart, each group ends on its home node
+        if (mode.equals("on")) {
+            partitionHealedWithTheRealHeartbeat(scenario, real, ours, holdings);
+        }
         assertThat(ours.logText()).doesNotContain("Exception");
         assertThat(ours.dir.resolve("fenced")).doesNotExist();
-        assertThat(real.logText()).doesNotContain("replay attack").doesNotContain("No reply to standby request");
+    }
+
+    /**
+     * Spec §3.4 against heartbeat 3.0.6: each side declares the other dead during the partition and takes its
+     * group; after the heal each logs "returning after partition" and restarts (heartbeat re-executes
+     * itself after deadtime + 1 s of silence, ours starts a new membership lifetime 2 s after the return), both
+     * with a new generation. Afterwards each group runs on exactly one node, its home node (auto_failback on).
+     */
+    private void partitionHealedWithTheRealHeartbeat(String scenario, RealHeartbeat real, JavaPeer ours, Supplier<String> holdings)
+            throws Exception {
+        TimeUnit.SECONDS.sleep(5); // past the startup deadtime padding of the last restart
+        long realGeneration = real.generation();
+        long ourGeneration = ours.generation();
+        int realSeen = logOf(real).length();
+        long cut = System.nanoTime();
+        netns.partition(true);
+        boolean healed = false;
+        try {
+            double split = secondsUntil(() -> Files.exists(marker(real.node, "A")) && Files.exists(marker(real.node, "B"))
+                    && Files.exists(marker(ours.node, "A")) && Files.exists(marker(ours.node, "B")), 20, cut);
+            report(scenario, "partition: both declared the other dead and run both groups %.2f s after the cut", split);
+            long heal = System.nanoTime();
+            netns.partition(false);
+            healed = true;
+            double seen = secondsUntil(() -> logOf(real).indexOf("Cluster node " + ours.node + " returning after partition.", realSeen) >= 0
+                    && logOf(ours).contains("CRIT: Cluster node " + real.node + " returning after partition."), 15, heal);
+            double settled = secondsUntil(() -> onExactlyOneNode(real.node, ours.node, "A") && onExactlyOneNode(real.node, ours.node, "B")
+                    && holdings.get().equals("local/local"), START_SECONDS, heal);
+            report(scenario, "healed: both logged the return after %.2f s; each group on exactly one node %.2f s after the heal "
+                    + "(real generation %d -> %d, ours %d -> %d)", seen, settled, realGeneration, real.generation(), ourGeneration,
+                    ours.generation());
+        } finally {
+            if (!healed) {
+                netns.partition(false);
+            }
+        }
+        TimeUnit.SECONDS.sleep(3);
+        assertThat(onExactlyOneNode(real.node, ours.node, "A") && onExactlyOneNode(real.node, ours.node, "B")).isTrue();
+        assertThat(ours.generation()).as("our peer restarted").isEqualTo(ourGeneration + 1);
+        assertThat(real.generation()).as("the real heartbeat restarted").isGreaterThan(realGeneration);
+        assertThat(ours.currentLog()).contains("info: Heartbeat restart triggered.");
+        assertThat(real.nodestatus(ours.node) + "/" + ours.status(real.node)).isEqualTo("active/active");
+    }
+
+    private boolean onExactlyOneNode(String nodeA, String nodeB, String group) {
+        return Files.exists(marker(nodeA, group)) != Files.exists(marker(nodeB, group));
     }
 
     /**
