@@ -39,7 +39,7 @@ class HeartbeatResourcesIT extends NamespacePairIT {
     /** Spec §8.2 step 6: dead 6-8 s after the last status, which left up to one keepalive (1 s) before the kill. */
     private static final double DEAD_MIN_SECONDS = 6.0 - 1.0;
     private static final double DEAD_MAX_SECONDS = 8.0;
-    private static final int START_SECONDS = 60;
+    static final int START_SECONDS = 60;
 
     @BeforeAll
     static void partitionTool() {
@@ -192,56 +192,10 @@ class HeartbeatResourcesIT extends NamespacePairIT {
 
         // 8. a partition longer than deadtime, healed: both sides restart, each group ends on its home node
         if (mode.equals("on")) {
-            partitionHealedWithTheRealHeartbeat(scenario, real, ours, holdings);
+            new PartitionSteps(netns, this::marker).withTheRealHeartbeat(scenario, real, ours, holdings);
         }
         assertThat(ours.logText()).doesNotContain("Exception");
         assertThat(ours.dir.resolve("fenced")).doesNotExist();
-    }
-
-    /**
-     * Spec §3.4 against heartbeat 3.0.6: each side declares the other dead during the partition and takes its
-     * group; after the heal each logs "returning after partition" and restarts (heartbeat re-executes
-     * itself after deadtime + 1 s of silence, ours starts a new membership lifetime 2 s after the return), both
-     * with a new generation. Afterwards each group runs on exactly one node, its home node (auto_failback on).
-     */
-    private void partitionHealedWithTheRealHeartbeat(String scenario, RealHeartbeat real, JavaPeer ours, Supplier<String> holdings)
-            throws Exception {
-        TimeUnit.SECONDS.sleep(5); // past the startup deadtime padding of the last restart
-        long realGeneration = real.generation();
-        long ourGeneration = ours.generation();
-        int realSeen = logOf(real).length();
-        long cut = System.nanoTime();
-        netns.partition(true);
-        boolean healed = false;
-        try {
-            double split = secondsUntil(() -> Files.exists(marker(real.node, "A")) && Files.exists(marker(real.node, "B"))
-                    && Files.exists(marker(ours.node, "A")) && Files.exists(marker(ours.node, "B")), 20, cut);
-            report(scenario, "partition: both declared the other dead and run both groups %.2f s after the cut", split);
-            long heal = System.nanoTime();
-            netns.partition(false);
-            healed = true;
-            double seen = secondsUntil(() -> logOf(real).indexOf("Cluster node " + ours.node + " returning after partition.", realSeen) >= 0
-                    && logOf(ours).contains("CRIT: Cluster node " + real.node + " returning after partition."), 15, heal);
-            double settled = secondsUntil(() -> onExactlyOneNode(real.node, ours.node, "A") && onExactlyOneNode(real.node, ours.node, "B")
-                    && holdings.get().equals("local/local"), START_SECONDS, heal);
-            report(scenario, "healed: both logged the return after %.2f s; each group on exactly one node %.2f s after the heal "
-                    + "(real generation %d -> %d, ours %d -> %d)", seen, settled, realGeneration, real.generation(), ourGeneration,
-                    ours.generation());
-        } finally {
-            if (!healed) {
-                netns.partition(false);
-            }
-        }
-        TimeUnit.SECONDS.sleep(3);
-        assertThat(onExactlyOneNode(real.node, ours.node, "A") && onExactlyOneNode(real.node, ours.node, "B")).isTrue();
-        assertThat(ours.generation()).as("our peer restarted").isEqualTo(ourGeneration + 1);
-        assertThat(real.generation()).as("the real heartbeat restarted").isGreaterThan(realGeneration);
-        assertThat(ours.currentLog()).contains("info: Heartbeat restart triggered.");
-        assertThat(real.nodestatus(ours.node) + "/" + ours.status(real.node)).isEqualTo("active/active");
-    }
-
-    private boolean onExactlyOneNode(String nodeA, String nodeB, String group) {
-        return Files.exists(marker(nodeA, group)) != Files.exists(marker(nodeB, group));
     }
 
     /**
@@ -351,53 +305,11 @@ class HeartbeatResourcesIT extends NamespacePairIT {
             assertThat(callLines().subList(callsBefore, callLines().size()))
                     .containsSubsequence("nodeb B stop", "nodea B start", "nodea B stop", "nodeb B start");
             report(scenario, "standby of nodeb: B went to nodea and, auto_failback on, came back");
-            partitionHealed(scenario, a, b, holdings);
+            new PartitionSteps(netns, this::marker).twoOfOurs(scenario, a, b, holdings);
         }
         assertThat(a.logText() + b.logText()).doesNotContain("Exception").doesNotContain("replay attack");
         assertThat(a.dir.resolve("fenced")).doesNotExist();
         assertThat(b.dir.resolve("fenced")).doesNotExist();
-    }
-
-    /**
-     * Spec §3.4: a partition longer than deadtime makes each node declare the other dead and take its group
-     * (both hold everything). When it heals, each sees a peer it declared dead return with the same
-     * generation: it logs heartbeat's lines, gives up its resources 2 s later and restarts with a new
-     * generation; the groups are negotiated again and each then runs on exactly one node, its home node.
-     */
-    private void partitionHealed(String scenario, JavaPeer a, JavaPeer b, Supplier<String> holdings) throws Exception {
-        long generationA = a.generation();
-        long generationB = b.generation();
-        long cut = System.nanoTime();
-        netns.partition(true);
-        boolean healed = false;
-        try {
-            double split = secondsUntil(holdings, "all/all", 20, cut);
-            report(scenario, "partition: both declared the other dead and hold everything %.2f s after the cut", split);
-            assertThat(marker("nodea", "B")).exists();
-            assertThat(marker("nodeb", "A")).exists();
-            long heal = System.nanoTime();
-            netns.partition(false);
-            healed = true;
-            double seen = secondsUntil(() -> logOf(a).contains("CRIT: Cluster node nodeb returning after partition.")
-                    && logOf(b).contains("CRIT: Cluster node nodea returning after partition."), 10, heal);
-            double back = secondsUntil(holdings, "local/local", START_SECONDS, heal);
-            report(scenario, "healed: both logged the return after %.2f s, each holds only its own group again %.2f s after the heal",
-                    seen, back);
-        } finally {
-            if (!healed) {
-                netns.partition(false);
-            }
-        }
-        assertThat(marker("nodea", "A")).exists();
-        assertThat(marker("nodeb", "B")).exists();
-        assertThat(marker("nodea", "B")).doesNotExist();
-        assertThat(marker("nodeb", "A")).doesNotExist();
-        for (JavaPeer node : List.of(a, b)) {
-            assertThat(node.currentLog()).contains("WARN: Deadtime value may be too small.", "info: Heartbeat restart triggered.");
-        }
-        assertThat(a.generation()).isEqualTo(generationA + 1);
-        assertThat(b.generation()).isEqualTo(generationB + 1);
-        assertThat(a.status("nodeb") + "/" + b.status("nodea")).isEqualTo("active/active");
     }
 
     private void standbyAndTakeover(String scenario, RealHeartbeat real, JavaPeer ours, Supplier<String> holdings, String ourGroup)
@@ -428,7 +340,7 @@ class HeartbeatResourcesIT extends NamespacePairIT {
         }
     }
 
-    private static String logOf(RealHeartbeat node) {
+    static String logOf(RealHeartbeat node) {
         try {
             return node.logText();
         } catch (java.io.IOException e) {
@@ -436,7 +348,7 @@ class HeartbeatResourcesIT extends NamespacePairIT {
         }
     }
 
-    private static String logOf(JavaPeer peer) {
+    static String logOf(JavaPeer peer) {
         try {
             return peer.currentLog();
         } catch (java.io.IOException e) {
@@ -444,11 +356,11 @@ class HeartbeatResourcesIT extends NamespacePairIT {
         }
     }
 
-    private static double secondsUntil(Supplier<String> probe, String expected, int maxSeconds) throws InterruptedException {
+    static double secondsUntil(Supplier<String> probe, String expected, int maxSeconds) throws InterruptedException {
         return secondsUntil(probe, expected, maxSeconds, System.nanoTime());
     }
 
-    private static double secondsUntil(Supplier<String> probe, String expected, int maxSeconds, long startNanos)
+    static double secondsUntil(Supplier<String> probe, String expected, int maxSeconds, long startNanos)
             throws InterruptedException {
         String[] last = {""};
         try {
@@ -459,7 +371,7 @@ class HeartbeatResourcesIT extends NamespacePairIT {
     }
 
     /** Seconds from {@code startNanos} until {@code condition} holds, polled every 100 ms. */
-    private static double secondsUntil(BooleanSupplier condition, int maxSeconds, long startNanos) throws InterruptedException {
+    static double secondsUntil(BooleanSupplier condition, int maxSeconds, long startNanos) throws InterruptedException {
         long deadline = startNanos + Duration.ofSeconds(maxSeconds).toNanos();
         while (System.nanoTime() - deadline < 0) {
             if (condition.getAsBoolean()) {
@@ -470,7 +382,7 @@ class HeartbeatResourcesIT extends NamespacePairIT {
         throw new AssertionError("condition not met within " + maxSeconds + " s");
     }
 
-    private static void report(String scenario, String format, Object... args) {
+    static void report(String scenario, String format, Object... args) {
         System.out.printf("[heartbeat-resources] " + scenario + ": " + format + "%n", args);
     }
 }
