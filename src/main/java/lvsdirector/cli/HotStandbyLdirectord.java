@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import lvsdirector.config.ConfigLocator;
 import lvsdirector.daemon.DaemonLauncher;
 import lvsdirector.daemon.PidFile;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class HotStandbyLdirectord implements ResourceAgent {
     private static final Logger LOG = LoggerFactory.getLogger(HotStandbyLdirectord.class);
     private static final Duration START_WAIT = Duration.ofSeconds(60);
+    private static final Duration ACTIVATE_RETRY = Duration.ofMillis(100);
 
     private final String name;
     private final ConfigLocator.Location location;
@@ -61,10 +63,12 @@ final class HotStandbyLdirectord implements ResourceAgent {
     /**
      * Starts the standby daemon unless one already runs for this config; safe to call repeatedly. A daemon
      * started earlier that had not written its pid file in time is waited for again, never started twice.
+     *
+     * @return true when the daemon was (re)started or waited for now, false when it was already running
      */
-    synchronized void ensureStandby() throws ResourceException {
+    synchronized boolean ensureStandby() throws ResourceException {
         if (pidFile().livePid().isPresent()) {
-            return;
+            return false;
         }
         try {
             boolean again = starting != null && starting.isAlive();
@@ -76,7 +80,7 @@ final class HotStandbyLdirectord implements ResourceAgent {
             if (outcome instanceof DaemonLauncher.Started started) {
                 starting = null;
                 LOG.info("info: {}: standby director started with pid {}", name, started.pid());
-                return;
+                return true;
             }
             if (outcome instanceof DaemonLauncher.TimedOut timedOut) {
                 throw new ResourceException(name + ": the standby director (pid " + timedOut.pid() + ") has not written "
@@ -102,13 +106,39 @@ final class HotStandbyLdirectord implements ResourceAgent {
         return role;
     }
 
+    /**
+     * One control round trip when the standby director runs already: {@code activate} is idempotent and
+     * answers with the role. A daemon started just now is first waited for until its socket answers; one
+     * that does not answer yet or has not built its director yet is asked again until {@code startWait} ends.
+     */
     @Override
     public void start() throws ResourceException {
-        ensureStandby();
-        String role = awaitRole();
-        if (!role.startsWith("active")) {
-            request("activate");
-            LOG.info("info: {}: director activated", name);
+        if (ensureStandby()) {
+            awaitRole();
+        }
+        long deadline = System.nanoTime() + startWait.toNanos();
+        Optional<String> failure = control().perform("activate");
+        while (failure.isPresent() && System.nanoTime() - deadline < 0 && stillStarting(control().role())) {
+            pause(ACTIVATE_RETRY);
+            failure = control().perform("activate");
+        }
+        if (failure.isPresent()) {
+            throw new ResourceException(name + ": " + failure.get());
+        }
+        LOG.info("info: {}: director active", name);
+    }
+
+    /** No answer yet (a daemon that has just written its pid file) or no director yet. */
+    private static boolean stillStarting(String role) {
+        return role.isEmpty() || role.startsWith("starting");
+    }
+
+    private static void pause(Duration duration) throws ResourceException {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResourceException("interrupted while waiting for the director to start", e);
         }
     }
 
@@ -125,7 +155,7 @@ final class HotStandbyLdirectord implements ResourceAgent {
     }
 
     private void request(String what) throws ResourceException {
-        java.util.Optional<String> failure = control().perform(what);
+        Optional<String> failure = control().perform(what);
         if (failure.isPresent()) {
             throw new ResourceException(name + ": " + failure.get());
         }

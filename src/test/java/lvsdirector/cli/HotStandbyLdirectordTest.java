@@ -57,6 +57,66 @@ class HotStandbyLdirectordTest {
         assertThat(started).hasSize(2);
     }
 
+    @Test
+    void aRunningStandbyDirectorIsActivatedWithOneControlRoundTrip(@TempDir Path runDir) throws Exception {
+        try (FakeDaemon daemon = FakeDaemon.start(runDir, List.of(new Answer(0, "active hot-standby")))) {
+            agent(runDir, "exit 9", new ArrayList<>(), Duration.ofSeconds(5)).start();
+            assertThat(daemon.requests).containsExactly("activate");
+        }
+    }
+
+    @Test
+    void aDirectorThatIsStillBeingBuiltIsAskedAgain(@TempDir Path runDir) throws Exception {
+        try (FakeDaemon daemon = FakeDaemon.start(runDir, List.of(
+                new Answer(1, "cannot activate: the director has not started yet; try again in a moment"),
+                new Answer(0, "starting hot-standby"), new Answer(0, "active hot-standby")))) {
+            agent(runDir, "exit 9", new ArrayList<>(), Duration.ofSeconds(5)).start();
+            assertThat(daemon.requests).containsExactly("activate", "role", "activate");
+        }
+    }
+
+    @Test
+    void aRefusedActivationFailsTheStartWithTheDirectorsReason(@TempDir Path runDir) throws Exception {
+        try (FakeDaemon daemon = FakeDaemon.start(runDir, List.of(new Answer(1, "cannot activate: no answer within 30s; see the log"),
+                new Answer(0, "standby hot-standby")))) {
+            HotStandbyLdirectord agent = agent(runDir, "exit 9", new ArrayList<>(), Duration.ofSeconds(5));
+            assertThatThrownBy(agent::start).isInstanceOf(ResourceException.class)
+                    .hasMessage("ldirectord::web.cf: activate refused by the director for web: cannot activate: no answer within 30s; see the log");
+            assertThat(daemon.requests).containsExactly("activate", "role");
+        }
+    }
+
+    private record Answer(int status, String output) {}
+
+    /** A live process named ldirectord with its pid file, and a control socket answering from a script. */
+    private static final class FakeDaemon implements AutoCloseable {
+        final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Process process;
+        private final lvsdirector.daemon.ControlServer server;
+
+        private FakeDaemon(Path runDir, List<Answer> answers) throws Exception {
+            process = new ProcessBuilder("bash", "-c", "exec -a ldirectord-standby sleep 30").start();
+            Files.writeString(runDir.resolve("ldirectord.web.pid"), process.pid() + "\n");
+            java.util.Iterator<Answer> next = answers.iterator();
+            server = lvsdirector.daemon.ControlServer.start(lvsdirector.daemon.DaemonOptions.controlSocket(runDir, "web"), (args, out) -> {
+                requests.add(String.join(" ", args));
+                Answer answer = next.hasNext() ? next.next() : new Answer(1, "unexpected request");
+                out.println(answer.output());
+                return answer.status();
+            });
+        }
+
+        static FakeDaemon start(Path runDir, List<Answer> answers) throws Exception {
+            return new FakeDaemon(runDir, answers);
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            process.destroyForcibly();
+        }
+    }
+
     /** The agent for web.cf in runDir whose daemon is the bash script; every process it starts goes to started. */
     private static HotStandbyLdirectord agent(Path runDir, String script, List<Process> started, Duration startWait) {
         HotStandbyLdirectord.Starter starter = command -> {

@@ -44,6 +44,8 @@ final class ResourceLayer {
     private final GroupRunner groupRunner;
     private volatile Groups groups;
     private volatile R1Manager manager;
+    /** The haresources of the last reload, for a manager built again at a restart after a partition. */
+    private volatile Haresources reloaded;
 
     ResourceLayer(HaCf haCf, String localNode, Path configDir, Path initDir, List<String> fenceCommand, Duration scriptTimeout,
             List<BuiltinAgents> builtins) {
@@ -66,11 +68,15 @@ final class ResourceLayer {
         this.groupRunner = new GroupRunner(agents, STOP_RETRIES, Duration.ofSeconds(1), fencer);
     }
 
-    /** Builds the manager on the node's event loop (called by HeartbeatNode with its sender). */
+    /**
+     * Builds the manager on the node's event loop (called by HeartbeatNode with its sender, at the start and
+     * again at each restart after a partition, when the previous manager has released everything).
+     */
     R1Manager create(Haresources haresources, MessageSender sender) {
         Context loop = Vertx.currentContext();
         ResourceWork work = ResourceWork.on(worker, r -> loop.runOnContext(v -> r.run()));
-        groups = new Groups(haresources, localNode, groupRunner, work, System::nanoTime, R1Timing.HEARTBEAT);
+        Haresources current = reloaded;
+        groups = new Groups(current != null ? current : haresources, localNode, groupRunner, work, System::nanoTime, R1Timing.HEARTBEAT);
         manager = new R1Manager(localNode, haCf.nodes(), haCf.autoFailback(), groups, sender::send, System::nanoTime,
                 new ExternalStonith(haCf.stonithHosts(), scripts), R1Timing.HEARTBEAT);
         return manager;
@@ -81,6 +87,7 @@ final class ResourceLayer {
     }
 
     void replaceHaresources(Haresources haresources) {
+        reloaded = haresources;
         groups.replace(haresources);
     }
 

@@ -34,27 +34,23 @@ public final class HeartbeatNode {
 
     private final Context context;
     private final UdpMedia media;
-    private final Membership membership;
-    private final SenderIdentity identity;
+    private final LocalMembership membership;
     private final long timer;
-    private volatile Map<String, NodeStatus> statuses;
-
-    private final MembershipListener listener;
     private final PacketGate gate;
+    private volatile Map<String, NodeStatus> statuses;
+    private volatile SenderIdentity identity;
 
-    private HeartbeatNode(Context context, UdpMedia media, Membership membership, SenderIdentity identity, MembershipListener listener,
-            PacketGate gate, long tickMillis) {
+    private HeartbeatNode(Context context, UdpMedia media, LocalMembership membership, PacketGate gate, long tickMillis) {
         this.gate = gate;
         this.context = context;
         this.media = media;
         this.membership = membership;
-        this.identity = identity;
-        this.listener = listener;
+        this.identity = membership.identity();
         this.statuses = membership.statuses();
         this.timer = context.owner().setPeriodic(tickMillis, id -> {
             membership.tick();
-            listener.tick();
             statuses = membership.statuses();
+            identity = membership.identity();
         });
     }
 
@@ -83,36 +79,41 @@ public final class HeartbeatNode {
     /** Like the other starts, reporting each step to {@code progress} so a caller that gives up can say where. */
     public static Future<HeartbeatNode> start(Vertx vertx, HaCf haCf, AuthKeys keys, String localNode, StateDirectory state,
             String listenHost, ListenerFactory listenerFactory, StartProgress progress) throws IOException, MediaException {
-        progress.step("raising the generation in " + state.path());
         MembershipSettings settings = MembershipSettings.of(haCf, localNode);
         List<MediumTarget> targets = targets(haCf);
         byte[] uuid = state.uuid();
-        long generation = state.nextGeneration(System.currentTimeMillis() / 1000);
-        SenderIdentity identity = new SenderIdentity(settings.localNode(), uuid, generation, haCf.ttl());
-        LOG.info("info: node {} generation {} ({}), {} media", identity.node(), generation, Long.toHexString(generation), targets.size());
         PacketGate gate = new PacketGate(new PacketDecoder(keys), settings.localNode(), settings.nodes(), haCf.logBadPackets());
         Context context = vertx.getOrCreateContext();
         Promise<HeartbeatNode> started = Promise.promise();
         progress.step("waiting for the event loop to run the start (a blocked loop: see the thread dump)");
         context.runOnContext(v -> {
-            Membership[] holder = new Membership[1];
+            LocalMembership[] holder = new LocalMembership[1];
             progress.step("opening the media on " + targets.stream().map(MediumTarget::iface).distinct().toList());
             UdpMedia.open(vertx, targets, listenHost, d -> {
                 if (holder[0] != null) {
                     gate.admit(d.data(), d.from()).ifPresent(holder[0]::receive);
                 }
             }).onFailure(started::fail).onSuccess(media -> {
-                MessageSender sender = new MessageSender(identity, keys, haCf.msgFormat() == MsgFormat.CLASSIC, media,
-                        () -> System.currentTimeMillis() / 1000, HeartbeatNode::loadAverage);
-                progress.step("building the resource layer (haresources)");
-                MembershipListener listener = listenerFactory.create(sender);
-                Membership membership = new Membership(settings, sender, listener, System::nanoTime, new Random());
+                LocalMembership membership = new LocalMembership(settings, uuid, haCf.ttl(),
+                        () -> state.nextGeneration(System.currentTimeMillis() / 1000),
+                        identity -> new MessageSender(identity, keys, haCf.msgFormat() == MsgFormat.CLASSIC, media,
+                                () -> System.currentTimeMillis() / 1000, HeartbeatNode::loadAverage),
+                        sender -> {
+                            progress.step("building the resource layer (haresources)");
+                            return listenerFactory.create(sender);
+                        }, System::nanoTime, new Random(), r -> context.runOnContext(w -> r.run()));
+                try {
+                    progress.step("raising the generation in " + state.path() + " and sending the first status packet");
+                    membership.start();
+                } catch (IOException | RuntimeException e) {
+                    media.close();
+                    started.fail(e);
+                    return;
+                }
                 holder[0] = membership;
-                progress.step("sending the first status packet");
-                membership.start();
+                LOG.info("info: node {}: {} media", settings.localNode(), targets.size());
                 progress.step("started");
-                started.complete(new HeartbeatNode(context, media, membership, identity, listener, gate,
-                        settings.tickPeriod().toMillis()));
+                started.complete(new HeartbeatNode(context, media, membership, gate, settings.tickPeriod().toMillis()));
             });
         });
         return started.future();
@@ -141,11 +142,11 @@ public final class HeartbeatNode {
         }
     }
 
+    /** The identity of the current lifetime (its generation grows at a restart after a partition). */
     public SenderIdentity identity() {
         return identity;
     }
 
-    /** Every configured node's status as last seen by the event loop (safe from any thread). */
     /**
      * Puts the node's loop thread (statuses, dead-time checks, packets, resource decisions) under SCHED_FIFO at
      * {@code priority}, as heartbeat does with {@code realtime on}: on a busy machine the keepalives and the
@@ -166,6 +167,7 @@ public final class HeartbeatNode {
         return done.future();
     }
 
+    /** Every configured node's status as last seen by the event loop (safe from any thread). */
     public Map<String, NodeStatus> statuses() {
         return statuses;
     }
@@ -186,19 +188,12 @@ public final class HeartbeatNode {
      */
     public Future<Void> stop(boolean graceful) {
         Promise<Void> stopped = Promise.promise();
-        context.runOnContext(v -> {
-            java.util.concurrent.CompletionStage<Void> left = graceful ? listener.leaving()
-                    : java.util.concurrent.CompletableFuture.completedFuture(null);
-            left.whenComplete((ok, failure) -> context.runOnContext(w -> {
-                context.owner().cancelTimer(timer);
-                if (graceful) {
-                    membership.shutdown();
-                }
-                statuses = membership.statuses();
-                // let the last datagrams leave before the sockets close
-                context.owner().setTimer(200, id -> media.close().onComplete(stopped));
-            }));
-        });
+        context.runOnContext(v -> membership.stop(graceful).whenComplete((ok, failure) -> context.runOnContext(w -> {
+            context.owner().cancelTimer(timer);
+            statuses = membership.statuses();
+            // let the last datagrams leave before the sockets close
+            context.owner().setTimer(200, id -> media.close().onComplete(stopped));
+        })));
         return stopped.future();
     }
 }

@@ -149,6 +149,12 @@ public final class Membership {
         }
     }
 
+    /** A node we had declared dead is back with the same generation: tell it our status at once. */
+    void partitionHealed(Peer peer) {
+        sendStatus();
+        listener.partitionHealed(peer.name);
+    }
+
     /** Our {@code repnodes} arrived: comm is up. */
     void nodeListReceived(String from, String nodelist) {
         if (!Arrays.asList(nodelist.trim().split(" +")).equals(settings.nodes())) {
@@ -205,7 +211,9 @@ public final class Membership {
             long limit = peer.heard ? peer.deadtimeMillis : settings.initdead().toMillis();
             if (now - since > TimeUnit.MILLISECONDS.toNanos(limit)) {
                 LOG.warn("WARN: node {}: is dead", peer.name);
+                // as heartbeat: what the node sends after a partition is tracked afresh, not requested again
                 peer.rexmitDue.clear();
+                peer.sequence.reset();
                 setPeerStatus(peer, NodeStatus.DEAD);
             }
         }

@@ -29,6 +29,12 @@ public interface MembershipListener {
     /** A peer restarted: a status with a higher generation than the one we knew. */
     default void nodeRestarted(String node, long oldGeneration, long newGeneration) {}
 
+    /**
+     * A peer we had declared dead sent a status of the same generation: it never restarted, we were
+     * partitioned. The node answers as heartbeat does, with a shutdown and restart of its own membership.
+     */
+    default void partitionHealed(String node) {}
+
     /** Our own status changed (init, up, active). */
     default void localStatusChanged(NodeStatus status) {}
 

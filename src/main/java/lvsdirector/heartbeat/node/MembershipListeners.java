@@ -44,6 +44,12 @@ public final class MembershipListeners {
             }
 
             @Override
+            public void partitionHealed(String node) {
+                observer.partitionHealed(node);
+                main.partitionHealed(node);
+            }
+
+            @Override
             public void localStatusChanged(NodeStatus status) {
                 observer.localStatusChanged(status);
                 main.localStatusChanged(status);

@@ -13,6 +13,8 @@ final class Peer {
     boolean heard;
     boolean usesProtocol;
     long generation = -1;
+    /** seq of the last status accepted (a stale one from a node we declared dead is dropped). */
+    long lastStatusSeq;
     long lastStatusNanos;
     long deadtimeMillis;
 

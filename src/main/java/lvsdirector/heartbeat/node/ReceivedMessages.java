@@ -59,10 +59,33 @@ final class ReceivedMessages {
                     Long.toHexString(peer.generation), Long.toHexString(generation));
             peer.sequence.reset();
             peer.rexmitDue.clear();
+            peer.lastStatusSeq = 0;
             membership.listener().nodeRestarted(peer.name, peer.generation, generation);
+        }
+        if (generation == peer.generation && returnsAfterPartition(peer, message)) {
+            Optional<Long> seq = hex(message, "seq");
+            if (seq.isEmpty() || seq.get() <= peer.lastStatusSeq) {
+                return false;
+            }
+            logReturnAfterPartition(peer.name);
+            membership.partitionHealed(peer);
         }
         peer.generation = generation;
         return true;
+    }
+
+    /** A status of the generation we knew, from a node we heard and then declared dead: it never restarted. */
+    private static boolean returnsAfterPartition(Peer peer, Message message) {
+        return peer.heard && peer.status == NodeStatus.DEAD && message.type().equals("status");
+    }
+
+    /** heartbeat 3.0.6's lines for a healed partition, in its words and levels. */
+    private static void logReturnAfterPartition(String node) {
+        LOG.error("CRIT: Cluster node {} returning after partition.", node);
+        LOG.info("info: For information on cluster partitions, See URL: http://linux-ha.org/wiki/Split_Brain");
+        LOG.warn("WARN: Deadtime value may be too small.");
+        LOG.info("info: See FAQ for information on tuning deadtime.");
+        LOG.info("info: URL: http://linux-ha.org/wiki/FAQ#Heavy_Load");
     }
 
     /** False when the message is a duplicate (or has no usable seq) and must not be acted on. */
@@ -149,6 +172,7 @@ final class ReceivedMessages {
         }
         peer.heard = true;
         peer.lastStatusNanos = now;
+        hex(message, "seq").ifPresent(seq -> peer.lastStatusSeq = seq);
         peer.usesProtocol = message.get("protocol").isPresent();
         membership.setPeerStatus(peer, status);
         if (!wasAlive) {

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import lvsdirector.testing.RealParts;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,11 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code nodea marker::A} and {@code nodeb marker::B}. Checked: initial acquisition, takeover after a
  * SIGKILL, fail-back (on) or not (off) when the killed node returns, standby from our side, graceful
  * shutdown of our peer handing over, the real node giving back our group when we return, and a SIGKILL of
- * our peer (the real node takes our group after deadtime; our restart is accepted as a new generation).
+ * our peer (the real node takes our group after deadtime; our restart is accepted as a new generation) and,
+ * with {@code auto_failback on}, a partition longer than deadtime and its healing (spec §3.4: both sides
+ * restart, each group ends on exactly one node; needs iptables).
  * Also two of ours paired with the same groups ({@link #twoOfOursWithResources}).
  *
  * <p>CI runs two entries (real heartbeat primary with {@code auto_failback on}, ours
- * primary with {@code off}), about 70 s each on a loaded machine, and the ours+ours pair with {@code on} (about 50 s); {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
+ * primary with {@code off}), about 70 s each on a loaded machine (the partition adds about 30 s to
+ * the first), and the ours+ours pair with {@code on} (about 65 s with its partition); {@code -Dheartbeat.resources.matrix=all} runs all six role/mode combinations, or name entries: {@code -Dheartbeat.resources.matrix=real-primary/legacy,ours-primary/on}.
  */
 class HeartbeatResourcesIT extends NamespacePairIT {
     private static final String TIMING = "keepalive 1\ndeadtime 6\nwarntime 3\ninitdead 12\nudpport 694\nbcast eth0\nnode nodea nodeb\n";
@@ -34,7 +39,12 @@ class HeartbeatResourcesIT extends NamespacePairIT {
     /** Spec §8.2 step 6: dead 6-8 s after the last status, which left up to one keepalive (1 s) before the kill. */
     private static final double DEAD_MIN_SECONDS = 6.0 - 1.0;
     private static final double DEAD_MAX_SECONDS = 8.0;
-    private static final int START_SECONDS = 60;
+    static final int START_SECONDS = 60;
+
+    @BeforeAll
+    static void partitionTool() {
+        RealParts.assume(RealParts.executable(Netns.IPTABLES), "iptables (Debian package iptables) to cut the link between the namespaces");
+    }
 
     @Override
     int logTail() {
@@ -178,9 +188,14 @@ class HeartbeatResourcesIT extends NamespacePairIT {
 
         // 7. SIGKILL of our peer: the real node takes our group after deadtime; we return as a restart
         ourPeerKilledAndBack(scenario, real, ours, holdings, ourGroup, failback);
+        assertThat(real.logText()).doesNotContain("replay attack").doesNotContain("No reply to standby request");
+
+        // 8. a partition longer than deadtime, healed: both sides restart, each group ends on its home node
+        if (mode.equals("on")) {
+            new PartitionSteps(netns, this::marker).withTheRealHeartbeat(scenario, real, ours, holdings);
+        }
         assertThat(ours.logText()).doesNotContain("Exception");
         assertThat(ours.dir.resolve("fenced")).doesNotExist();
-        assertThat(real.logText()).doesNotContain("replay attack").doesNotContain("No reply to standby request");
     }
 
     /**
@@ -290,6 +305,7 @@ class HeartbeatResourcesIT extends NamespacePairIT {
             assertThat(callLines().subList(callsBefore, callLines().size()))
                     .containsSubsequence("nodeb B stop", "nodea B start", "nodea B stop", "nodeb B start");
             report(scenario, "standby of nodeb: B went to nodea and, auto_failback on, came back");
+            new PartitionSteps(netns, this::marker).twoOfOurs(scenario, a, b, holdings);
         }
         assertThat(a.logText() + b.logText()).doesNotContain("Exception").doesNotContain("replay attack");
         assertThat(a.dir.resolve("fenced")).doesNotExist();
@@ -324,7 +340,7 @@ class HeartbeatResourcesIT extends NamespacePairIT {
         }
     }
 
-    private static String logOf(RealHeartbeat node) {
+    static String logOf(RealHeartbeat node) {
         try {
             return node.logText();
         } catch (java.io.IOException e) {
@@ -332,7 +348,7 @@ class HeartbeatResourcesIT extends NamespacePairIT {
         }
     }
 
-    private static String logOf(JavaPeer peer) {
+    static String logOf(JavaPeer peer) {
         try {
             return peer.currentLog();
         } catch (java.io.IOException e) {
@@ -340,11 +356,11 @@ class HeartbeatResourcesIT extends NamespacePairIT {
         }
     }
 
-    private static double secondsUntil(Supplier<String> probe, String expected, int maxSeconds) throws InterruptedException {
+    static double secondsUntil(Supplier<String> probe, String expected, int maxSeconds) throws InterruptedException {
         return secondsUntil(probe, expected, maxSeconds, System.nanoTime());
     }
 
-    private static double secondsUntil(Supplier<String> probe, String expected, int maxSeconds, long startNanos)
+    static double secondsUntil(Supplier<String> probe, String expected, int maxSeconds, long startNanos)
             throws InterruptedException {
         String[] last = {""};
         try {
@@ -355,7 +371,7 @@ class HeartbeatResourcesIT extends NamespacePairIT {
     }
 
     /** Seconds from {@code startNanos} until {@code condition} holds, polled every 100 ms. */
-    private static double secondsUntil(BooleanSupplier condition, int maxSeconds, long startNanos) throws InterruptedException {
+    static double secondsUntil(BooleanSupplier condition, int maxSeconds, long startNanos) throws InterruptedException {
         long deadline = startNanos + Duration.ofSeconds(maxSeconds).toNanos();
         while (System.nanoTime() - deadline < 0) {
             if (condition.getAsBoolean()) {
@@ -366,7 +382,7 @@ class HeartbeatResourcesIT extends NamespacePairIT {
         throw new AssertionError("condition not met within " + maxSeconds + " s");
     }
 
-    private static void report(String scenario, String format, Object... args) {
+    static void report(String scenario, String format, Object... args) {
         System.out.printf("[heartbeat-resources] " + scenario + ": " + format + "%n", args);
     }
 }

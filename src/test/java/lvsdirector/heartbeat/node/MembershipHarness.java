@@ -33,7 +33,7 @@ final class MembershipHarness implements MembershipListener {
     static final MembershipSettings HEARTBEAT_DEFAULTS = new MembershipSettings("nodeb", List.of("nodea", "nodeb"),
             Duration.ofSeconds(1), Duration.ofSeconds(6), Duration.ofSeconds(3), Duration.ofSeconds(12), Duration.ofMillis(250));
     final MembershipSettings settings;
-    private long peerSeq;
+    long peerSeq;
     long peerGeneration = 0x6b0644a8L;
 
     MembershipHarness() {
@@ -104,6 +104,11 @@ final class MembershipHarness implements MembershipListener {
     @Override
     public void nodeRestarted(String node, long oldGeneration, long newGeneration) {
         events.add("restart " + node);
+    }
+
+    @Override
+    public void partitionHealed(String node) {
+        events.add("partition " + node);
     }
 
     @Override

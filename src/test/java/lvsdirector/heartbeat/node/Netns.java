@@ -46,6 +46,18 @@ final class Netns implements AutoCloseable {
         run("ip", "-n", name, "link", "set", "eth0", "up");
     }
 
+    static final String IPTABLES = "/usr/sbin/iptables";
+
+    /**
+     * Cuts (or heals) the heartbeat traffic between the two namespaces: each drops every UDP packet to port
+     * 694 it receives, so both nodes keep running and sending, as in a real network partition.
+     */
+    void partition(boolean cut) throws IOException, InterruptedException {
+        for (String ns : List.of(a, b)) {
+            run("ip", "netns", "exec", ns, IPTABLES, cut ? "-I" : "-D", "INPUT", "-p", "udp", "--dport", "694", "-j", "DROP");
+        }
+    }
+
     /** {@code ip netns exec NS} followed by {@code command}. */
     List<String> exec(String ns, List<String> command) {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));

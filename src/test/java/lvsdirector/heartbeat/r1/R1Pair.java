@@ -10,7 +10,7 @@ import lvsdirector.heartbeat.config.AutoFailback;
 import lvsdirector.heartbeat.config.Haresources;
 import lvsdirector.heartbeat.config.Resource;
 import lvsdirector.heartbeat.config.ResourceGroup;
-import lvsdirector.heartbeat.node.Membership;
+import lvsdirector.heartbeat.node.LocalMembership;
 import lvsdirector.heartbeat.node.MembershipSettings;
 import lvsdirector.heartbeat.node.MessageSender;
 import lvsdirector.heartbeat.node.NodeStatus;
@@ -39,6 +39,8 @@ final class R1Pair {
     final Node b;
     final AutoFailback mode;
     StonithHook stonith = StonithHook.NONE;
+    /** Drops every packet in both directions while set (the nodes keep running). */
+    boolean partitioned;
 
     R1Pair(AutoFailback mode) {
         this.mode = mode;
@@ -74,7 +76,9 @@ final class R1Pair {
         final String name;
         long generation;
         boolean running;
-        Membership membership;
+        /** Receives nothing while set (a one-way partition); what it sends still arrives. */
+        boolean deaf;
+        LocalMembership membership;
         R1Manager manager;
         /** Sees every membership event before the manager does (e.g. metrics); null for none. */
         lvsdirector.heartbeat.node.MembershipListener observer;
@@ -92,7 +96,6 @@ final class R1Pair {
         }
 
         void start() {
-            generation++;
             running = true;
             inbox.clear();
             jobs.clear();
@@ -100,14 +103,19 @@ final class R1Pair {
                     Duration.ofSeconds(6), Duration.ofSeconds(3), Duration.ofSeconds(12), Duration.ofMillis(250));
             byte[] uuid = new byte[16];
             uuid[0] = (byte) name.charAt(4);
-            MessageSender sender = new MessageSender(new SenderIdentity(name, uuid, generation, 3), KEYS, true, this::transmit,
-                    () -> now / 1_000_000_000L, () -> "0.00");
-            ResourceWork work = (job, done) -> jobs.add(new Runnable[] {job, done});
-            Groups groups = new Groups(HARESOURCES, name, actions(), work, () -> now, TIMING);
-            manager = new R1Manager(name, settings.nodes(), mode, groups, sender::send, () -> now, stonith, TIMING);
-            var listener = observer == null ? manager : lvsdirector.heartbeat.node.MembershipListeners.observed(manager, observer);
-            membership = new Membership(settings, sender, listener, () -> now, new Random(name.hashCode()));
-            membership.start();
+            membership = new LocalMembership(settings, uuid, 3, () -> ++generation,
+                    identity -> new MessageSender(identity, KEYS, true, this::transmit, () -> now / 1_000_000_000L, () -> "0.00"),
+                    sender -> {
+                        ResourceWork work = (job, done) -> jobs.add(new Runnable[] {job, done});
+                        Groups groups = new Groups(HARESOURCES, name, actions(), work, () -> now, TIMING);
+                        manager = new R1Manager(name, settings.nodes(), mode, groups, sender::send, () -> now, stonith, TIMING);
+                        return observer == null ? manager : lvsdirector.heartbeat.node.MembershipListeners.observed(manager, observer);
+                    }, () -> now, new Random(name.hashCode()), Runnable::run);
+            try {
+                membership.start();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
         }
 
         /** SIGKILL: nothing more is sent or received; its resources are gone with it. */
@@ -118,10 +126,7 @@ final class R1Pair {
 
         /** Graceful stop as HeartbeatNode does it: release, then shutdone. */
         void stop() {
-            manager.leaving().thenRun(() -> {
-                membership.shutdown();
-                running = false;
-            });
+            membership.stop(true).thenRun(() -> running = false);
         }
 
         private void transmit(byte[] packet) {
@@ -131,7 +136,7 @@ final class R1Pair {
             }
             sent.add(accepted.message());
             Node peer = other(this);
-            if (peer.running) {
+            if (peer.running && !partitioned && !peer.deaf) {
                 peer.inbox.add(packet);
             }
         }
@@ -154,7 +159,6 @@ final class R1Pair {
                 job[1].run();
             }
             membership.tick();
-            manager.tick();
         }
 
         private GroupActions actions() {
