@@ -1,5 +1,5 @@
 # JVM start-up options shared by scripts/launcher.sh, scripts/heartbeat and the packaged launcher (sourced,
-# not run; POSIX sh, safe under `set -eu`). Two measures, both off with LVS_DIRECTOR_JVM_TUNING=off:
+# not run; POSIX sh, safe under `set -eu`). Three measures, all off with LVS_DIRECTOR_JVM_TUNING=off:
 #
 # 1. An application class-data-sharing archive (AppCDS, static: -Xshare:dump with a class list), so the JVM
 #    maps the project's and its libraries' classes already parsed and verified instead of reading them from
@@ -11,6 +11,9 @@
 #    warning reaches the tools' output (lvsadm's is compared byte for byte with ipvsadm's).
 # 2. For the short command-line tools only (not the daemons: C1-only code is slower in the long run):
 #    -XX:TieredStopAtLevel=1 -XX:+UseSerialGC, no C2 compiler threads, no parallel GC threads to start.
+# 3. No hsperfdata file in /tmp (a shared memory-mapped file: in UML /tmp is the host's disk through hostfs,
+#    ~1 s of a tool's start there): the short tools keep no perf counters at all (-XX:-UsePerfData), the
+#    daemons keep them in-process (-XX:+PerfDisableSharedMem; jcmd PID still works, jps/jstat do not).
 #
 # Environment: LVS_DIRECTOR_JVM_TUNING=off disables both; LVS_DIRECTOR_CDS_DIR overrides the cache
 # directory. LVS_DIRECTOR_JAVA_OPTS is placed after these options by the launchers, so it overrides them.
@@ -27,7 +30,9 @@ lvs_jvm_options() {
     _lvs_java=$1 _lvs_cp=$2 _lvs_list=$3 _lvs_dirs=${LVS_DIRECTOR_CDS_DIR:-$4} _lvs_program=$5
     shift 5
     if lvs_short_tool "$_lvs_program" "$@"; then
-        LVS_JVM_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+        LVS_JVM_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+    else
+        LVS_JVM_OPTIONS="-XX:+PerfDisableSharedMem"
     fi
     lvs_cds_archive "$_lvs_java" "$_lvs_cp" "$_lvs_list" "$_lvs_dirs" || return 0
     LVS_JVM_OPTIONS="$LVS_JVM_OPTIONS -XX:SharedArchiveFile=$_lvs_archive -Xshare:auto -Xlog:cds=off,cds+dynamic=off"

@@ -49,14 +49,14 @@ class JvmStartOptionsTest {
     }
 
     @Test
-    void shortToolGetsC1OnlyAndDaemonDoesNotWhenNoArchiveCanBeBuilt() throws Exception {
+    void shortToolGetsC1OnlyWithoutPerfDataAndDaemonKeepsTheJitWhenNoArchiveCanBeBuilt() throws Exception {
         // a class list that does not exist: no archive, only the JIT/GC choice is left to see
         String options = "lvs_jvm_options java /nonexistent.jar /nonexistent.classlist /nonexistent ";
         Command shortTool = sh("set -eu; " + options + "lvsadm -L -n; echo \"[$LVS_JVM_OPTIONS]\"", Map.of());
         Command daemon = sh("set -eu; " + options + "ldirectord x.cf start; echo \"[$LVS_JVM_OPTIONS]\"", Map.of());
         assertThat(shortTool.out().strip()).as(shortTool.transcript())
-                .isEqualTo("[-XX:TieredStopAtLevel=1 -XX:+UseSerialGC]");
-        assertThat(daemon.out().strip()).as(daemon.transcript()).isEqualTo("[]");
+                .isEqualTo("[-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData]");
+        assertThat(daemon.out().strip()).as(daemon.transcript()).isEqualTo("[-XX:+PerfDisableSharedMem]");
     }
 
     @Test
