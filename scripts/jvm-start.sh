@@ -3,19 +3,19 @@
 #
 # 1. An application class-data-sharing archive (AppCDS, static: -Xshare:dump with a class list), so the JVM
 #    maps the project's and its libraries' classes already parsed and verified instead of reading them from
-#    the jars. In a UML kernel, where every page fault and fork is 30-250x dearer than on the host, this is
-#    most of a director's start. The archive only fits one JVM build and one exact jar set, so its file name
-#    is a checksum of both (paths, sizes, mtimes) plus the class list; a missing archive is built in the
-#    background (detached, output discarded) while this start goes on without one. A stale, foreign or
-#    corrupt archive is harmless: -Xshare:auto falls back to no sharing, and CDS logging is off so no
-#    warning reaches the tools' output (lvsadm's is compared byte for byte with ipvsadm's).
+#    the jars (a UML kernel, where page faults and forks are 30-250x dearer than on the host, feels it most:
+#    lvsadm -L -n there went from ~9-11 s to ~7-8 s CPU). The archive only fits one JVM build and one exact
+#    jar set, so its file name is a checksum of both (paths, sizes, mtimes) plus the class list; a missing
+#    archive is built in the background (detached, output discarded) while this start goes on without one.
+#    A stale, foreign or corrupt archive is harmless: -Xshare:auto falls back to no sharing, and CDS logging
+#    is off so no warning reaches the tools' output (lvsadm's is compared byte for byte with ipvsadm's).
 # 2. For the short command-line tools only (not the daemons: C1-only code is slower in the long run):
 #    -XX:TieredStopAtLevel=1 -XX:+UseSerialGC, no C2 compiler threads, no parallel GC threads to start.
 # 3. No hsperfdata file in /tmp (a shared memory-mapped file: in UML /tmp is the host's disk through hostfs,
 #    ~1 s of a tool's start there): the short tools keep no perf counters at all (-XX:-UsePerfData), the
 #    daemons keep them in-process (-XX:+PerfDisableSharedMem; jcmd PID still works, jps/jstat do not).
 #
-# Environment: LVS_DIRECTOR_JVM_TUNING=off disables both; LVS_DIRECTOR_CDS_DIR overrides the cache
+# Environment: LVS_DIRECTOR_JVM_TUNING=off disables all three; LVS_DIRECTOR_CDS_DIR overrides the cache
 # directory. LVS_DIRECTOR_JAVA_OPTS is placed after these options by the launchers, so it overrides them.
 # shellcheck shell=sh
 
