@@ -77,8 +77,9 @@ lvs_cds_archive() {
         esac
     done
     # shellcheck disable=SC2086  # the jar globs are meant to expand here
-    _lvs_sum=$(stat -L -c '%n %s %Y' "$_lvs_javabin" "$_lvs_jhome/lib/modules" "$_lvs_jhome"/lib/server/libjvm.so \
-        "$3" $_lvs_files 2>/dev/null | cksum) || return 1
+    # (a file missing from the list, e.g. another JDK layout, only leaves it out: not an error under pipefail)
+    _lvs_sum=$( { stat -L -c '%n %s %Y' "$_lvs_javabin" "$_lvs_jhome/lib/modules" "$_lvs_jhome"/lib/server/libjvm.so \
+        "$3" $_lvs_files 2>/dev/null || true; } | cksum) || return 1
     _lvs_name="lvs-director-$(echo "$_lvs_sum" | tr ' ' '-').jsa"
     for _lvs_dir in $4; do
         if [ -s "$_lvs_dir/$_lvs_name" ]; then

@@ -18,10 +18,12 @@ lvs_run() {
     LVS_DIRECTOR_RUNDIR=${LVS_DIRECTOR_RUNDIR:-/run/lvs-director}
     export LVS_DIRECTOR_RUNDIR
     classpath="$share/lvs-director.jar:$share/lib/*"
-    # start-up options (jvm-start.sh): the AppCDS archive lives in the units' CacheDirectory, else the user's cache
+    # start-up options (jvm-start.sh): the AppCDS archive lives in the units' CacheDirectory (relative to
+    # the package's root, like everything here), else in the user's cache
     . "$share/jvm-start.sh"
     lvs_jvm_options "$java" "$classpath" "$share/cds.classlist" \
-        "/var/cache/lvs-director/cds ${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/lvs-director" "$program" "$@"
+        "${share%/usr/share/lvs-director}/var/cache/lvs-director/cds ${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/lvs-director" \
+        "$program" "$@"
     # shellcheck disable=SC2086  # word lists: the start-up options, then the user's (last, so they win)
     exec "$java" $LVS_JVM_OPTIONS ${LVS_DIRECTOR_JAVA_OPTS:-} \
         ${LVS_DIRECTOR_JNA_TMPDIR:+-Djna.tmpdir="$LVS_DIRECTOR_JNA_TMPDIR"} \
