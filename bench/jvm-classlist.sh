@@ -30,7 +30,9 @@ export LVS_DIRECTOR_RUNDIR=$work/run LVS_DIRECTOR_HTTP=127.0.0.1:$((30000 + RAND
 n=0
 # traced NAME COMMAND... : runs COMMAND with the JVM writing the classes it loads to $work/NAME.list
 traced() { local name=$1; shift; n=$((n + 1)); LVS_DIRECTOR_JAVA_OPTS="-XX:DumpLoadedClassList=$work/$name.list" "$@"; }
-traced 1-daemon "$here/scripts/ldirectord" --foreground --backend=memory "$work/list.cf" start > "$work/daemon.out" 2>&1 &
+# exec: $! is the daemon's JVM itself (the script execs java), so the kill below reaches it
+(LVS_DIRECTOR_JAVA_OPTS="-XX:DumpLoadedClassList=$work/1-daemon.list" \
+    exec "$here/scripts/ldirectord" --foreground --backend=memory "$work/list.cf" start > "$work/daemon.out" 2>&1) &
 n=$((n + 1))
 daemon=$!
 for _ in $(seq 1200); do grep -q "Status page" "$work/ld.log" 2>/dev/null && break; sleep 0.1; done
