@@ -2,7 +2,7 @@
 # Builds target/lvs-director_<version>_all.deb with dpkg-deb from the thin jar and its runtime libraries
 # (target/lvs-director-<version>.jar, target/lib/), building them first when they are missing.
 #   packaging/build-deb.sh [--no-build]
-# Layout: /usr/share/lvs-director/{lvs-director.jar,lib/,launcher.sh}, entry points lvs-ldirectord, lvsadm,
+# Layout: /usr/share/lvs-director/{lvs-director.jar,lib/,launcher.sh,jvm-start.sh,cds.classlist}, entry points lvs-ldirectord, lvsadm,
 # lvs-heartbeat, lvs-drbd-sync in /usr/sbin, systemd units, LSB init script, OCF agent, logrotate, man pages.
 set -euo pipefail
 
@@ -47,6 +47,7 @@ install -d -m 755 "$share/lib" "$stage/usr/sbin" "$stage/lib/systemd/system" "$s
 install -m 644 "$jar" "$share/lvs-director.jar"
 install -m 644 "$target"/lib/*.jar "$share/lib/"
 install -m 644 "$here/bin/launcher.sh" "$share/launcher.sh"
+install -m 644 "$project/scripts/jvm-start.sh" "$project/scripts/cds.classlist" "$share/"
 install -m 755 "$here/bin/lvs-ldirectord" "$here/bin/lvsadm" "$here/bin/lvs-heartbeat" \
     "$here/bin/lvs-drbd-sync" "$stage/usr/sbin/"
 install -m 644 "$here"/systemd/*.service "$stage/lib/systemd/system/"

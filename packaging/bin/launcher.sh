@@ -17,10 +17,17 @@ lvs_run() {
     # Packaged daemons keep pid files and control sockets here: the systemd unit runs them unprivileged.
     LVS_DIRECTOR_RUNDIR=${LVS_DIRECTOR_RUNDIR:-/run/lvs-director}
     export LVS_DIRECTOR_RUNDIR
-    # shellcheck disable=SC2086
-    exec "$java" ${LVS_DIRECTOR_JAVA_OPTS:-} \
+    classpath="$share/lvs-director.jar:$share/lib/*"
+    # start-up options (jvm-start.sh): the AppCDS archive lives in the units' CacheDirectory (relative to
+    # the package's root, like everything here), else in the user's cache
+    . "$share/jvm-start.sh"
+    lvs_jvm_options "$java" "$classpath" "$share/cds.classlist" \
+        "${share%/usr/share/lvs-director}/var/cache/lvs-director/cds ${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/lvs-director" \
+        "$program" "$@"
+    # shellcheck disable=SC2086  # word lists: the start-up options, then the user's (last, so they win)
+    exec "$java" $LVS_JVM_OPTIONS ${LVS_DIRECTOR_JAVA_OPTS:-} \
         ${LVS_DIRECTOR_JNA_TMPDIR:+-Djna.tmpdir="$LVS_DIRECTOR_JNA_TMPDIR"} \
         --enable-native-access=ALL-UNNAMED \
         -Dlvsdirector.program="$program" -Dlvsdirector.launcher="$0" \
-        -cp "$share/lvs-director.jar:$share/lib/*" "$main" "$@"
+        -cp "$classpath" "$main" "$@"
 }
