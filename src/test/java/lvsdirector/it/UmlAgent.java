@@ -52,6 +52,7 @@ final class UmlAgent implements AutoCloseable {
         RealParts.assume(RealParts.executable("/usr/bin/linux.uml"), "linux.uml (Debian package user-mode-linux)");
         RealParts.assume(Files.isDirectory(Path.of("/usr/lib/uml/modules")), "UML kernel modules in /usr/lib/uml/modules");
         RealParts.assume(RealParts.executable("/usr/sbin/ipvsadm") || RealParts.executable("/sbin/ipvsadm"), "ipvsadm");
+        CdsArchiveWarmup.onHost();
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "uml-agent");
         ProcessBuilder builder = new ProcessBuilder(HOME.resolve("scripts/uml-run").toString(), "sh",
                 HOME.resolve("scripts/uml/agent.sh").toString(), dir.toString(), "120")

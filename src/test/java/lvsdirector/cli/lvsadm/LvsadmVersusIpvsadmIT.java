@@ -36,6 +36,7 @@ class LvsadmVersusIpvsadmIT {
         RealParts.assume(Files.isDirectory(Path.of("/usr/lib/uml/modules")), "UML kernel modules in /usr/lib/uml/modules");
         RealParts.assume(onPath("ipvsadm"), "ipvsadm");
         RealParts.assume(packaged(basedir.resolve("target")), "the packaged project (mvn package: target/*.jar, target/lib)");
+        lvsdirector.it.CdsArchiveWarmup.onHost();
         Path jnaTmp = Files.createTempDirectory("uml-lvsadm-jna");
         String testClasses = Path.of(LvsadmComparison.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
