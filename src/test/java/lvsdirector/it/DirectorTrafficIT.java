@@ -68,15 +68,13 @@ class DirectorTrafficIT {
                     new String[] {"-t 10.0.2.101:80", "PRESENT", "10.0.2.12:80 +Route +0 "}, 30);
             long removedAt = hungSeen[0];
             long quiescedAt = hungSeen[1];
-            report("hung rs2 taken out of NAT (poll)", removedAt - hungAt);
-            report("hung rs2 quiesced in DR (poll)", quiescedAt - hungAt);
             // when the table changed: the director logs each change after the kernel acknowledged it, and the
             // follower stamps the line within 10 ms; the poll forks ipvsadm per look and lags by seconds in a
             // loaded one-CPU kernel, so it is the figure only when the line is missing
-            long removed = changedAt(timeline, hungAt, removedAt, "Deleted real server: 10.0.2.12:80 (10.0.1.100:80)");
-            long quiesced = changedAt(timeline, hungAt, quiescedAt, "Quiescent real server: 10.0.2.12:80 (10.0.2.101:80)");
-            report("hung rs2 taken out of NAT (director's log)", removed - hungAt);
-            report("hung rs2 quiesced in DR (director's log)", quiesced - hungAt);
+            long removed = changed(timeline, "hung rs2 taken out of NAT", hungAt, removedAt,
+                    "Deleted real server: 10.0.2.12:80 (10.0.1.100:80)");
+            long quiesced = changed(timeline, "hung rs2 quiesced in DR", hungAt, quiescedAt,
+                    "Quiescent real server: 10.0.2.12:80 (10.0.2.101:80)");
             long bound = (CHECK_INTERVAL + CHECK_TIMEOUT) * 1000L + DETECTION_SLACK_MS;
             assertThat(removed - hungAt).as(() -> "detection within checkinterval + checktimeout; the director meanwhile:\n"
                     + timeline.between(hungAt, removedAt)).isLessThanOrEqualTo(bound);
@@ -90,12 +88,10 @@ class DirectorTrafficIT {
                     new String[] {"-t 10.0.2.101:80", "PRESENT", "10.0.2.12:80 +Route +1 "}, 30);
             long backAt = revivedSeen[0];
             long reweightedAt = revivedSeen[1];
-            report("revived rs2 back in NAT (poll)", backAt - revivedAt);
-            report("revived rs2 back to weight 1 in DR (poll)", reweightedAt - revivedAt);
-            long back = changedAt(timeline, revivedAt, backAt, "real server: 10.0.2.12:80 (10.0.1.100:80) (Weight set to 1)");
-            long reweighted = changedAt(timeline, revivedAt, reweightedAt, "real server: 10.0.2.12:80 (10.0.2.101:80) (Weight set to 1)");
-            report("revived rs2 back in NAT (director's log)", back - revivedAt);
-            report("revived rs2 back to weight 1 in DR (director's log)", reweighted - revivedAt);
+            long back = changed(timeline, "revived rs2 back in NAT", revivedAt, backAt,
+                    "real server: 10.0.2.12:80 (10.0.1.100:80) (Weight set to 1)");
+            long reweighted = changed(timeline, "revived rs2 back to weight 1 in DR", revivedAt, reweightedAt,
+                    "real server: 10.0.2.12:80 (10.0.2.101:80) (Weight set to 1)");
             assertThat(Math.max(back, reweighted) - revivedAt).as(() -> "recovery within checkinterval + checktimeout; the director meanwhile:\n"
                     + timeline.between(revivedAt, Math.max(backAt, reweightedAt))).isLessThanOrEqualTo(bound);
             assertThat(requests(uml, NAT, 9)).as("NAT with rs2 back").contains("rs1", "rs2", "rs3").doesNotContain("FAIL");
@@ -123,10 +119,16 @@ class DirectorTrafficIT {
         }
     }
 
-    /** When the director logged {@code line} after {@code from} (no later than the poll saw the change), else the poll's time. */
-    private static long changedAt(DirectorTimeline timeline, long from, long polled, String line) {
+    /**
+     * When the director logged {@code line} after {@code from} (no later than the poll saw the change), else the
+     * poll's time; both reported as {@code what}.
+     */
+    private static long changed(DirectorTimeline timeline, String what, long from, long polled, String line) {
         long logged = timeline.firstAfter(from, line);
-        return logged >= 0 ? Math.min(logged, polled) : polled;
+        long at = logged >= 0 ? Math.min(logged, polled) : polled;
+        report(what + " (poll)", polled - from);
+        report(what + " (director's log)", at - from);
+        return at;
     }
 
     private static String config(Path log) {
