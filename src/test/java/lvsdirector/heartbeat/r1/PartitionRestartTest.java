@@ -19,10 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class PartitionRestartTest {
 
     private static R1Pair stablePair(AutoFailback mode) {
-        R1Pair pair = new R1Pair(mode);
-        pair.a.start();
-        pair.b.start();
-        pair.advanceSeconds(15);
+        R1Pair pair = R1Pair.settled(mode);
         assertThat(pair.a.runningGroups).containsExactly("A1");
         assertThat(pair.b.runningGroups).containsExactly("B1");
         return pair;

@@ -11,18 +11,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Two of our nodes paired on a fake clock (see {@link R1Pair}): the R1 decisions per auto_failback mode. */
 class R1ManagerTest {
 
-    private static R1Pair stablePair(AutoFailback mode) {
-        R1Pair pair = new R1Pair(mode);
-        pair.a.start();
-        pair.b.start();
-        pair.advanceSeconds(15);
-        return pair;
-    }
-
     @ParameterizedTest
     @EnumSource(AutoFailback.class)
     void bothStartingTogetherEachTakesItsOwnGroups(AutoFailback mode) {
-        R1Pair pair = stablePair(mode);
+        R1Pair pair = R1Pair.settled(mode);
         assertThat(pair.a.statusOf("nodeb")).isEqualTo(NodeStatus.ACTIVE);
         assertThat(pair.a.rsc()).isEqualTo("local");
         assertThat(pair.b.rsc()).isEqualTo("local");
@@ -64,7 +56,7 @@ class R1ManagerTest {
     @ParameterizedTest
     @EnumSource(AutoFailback.class)
     void killedNodesGroupsAreTakenOverAfterDeadtime(AutoFailback mode) {
-        R1Pair pair = stablePair(mode);
+        R1Pair pair = R1Pair.settled(mode);
         pair.actions.clear();
         // the last status left up to one keepalive before the kill: dead between 5 and 6 s later
         pair.a.kill();
@@ -82,7 +74,7 @@ class R1ManagerTest {
 
     @Test
     void autoFailbackOnGivesTheGroupsBackWithTheThreePhaseExchange() {
-        R1Pair pair = stablePair(AutoFailback.ON);
+        R1Pair pair = R1Pair.settled(AutoFailback.ON);
         pair.a.kill();
         pair.advanceSeconds(8);
         pair.actions.clear();
@@ -100,7 +92,7 @@ class R1ManagerTest {
 
     @Test
     void autoFailbackOffLeavesTheGroupsWhereTheyAre() {
-        R1Pair pair = stablePair(AutoFailback.OFF);
+        R1Pair pair = R1Pair.settled(AutoFailback.OFF);
         pair.a.kill();
         pair.advanceSeconds(8);
         pair.actions.clear();
@@ -114,7 +106,7 @@ class R1ManagerTest {
 
     @Test
     void legacyHomeNodeAsksForItsGroupsBack() {
-        R1Pair pair = stablePair(AutoFailback.LEGACY);
+        R1Pair pair = R1Pair.settled(AutoFailback.LEGACY);
         pair.a.kill();
         pair.advanceSeconds(8);
         pair.actions.clear();
@@ -131,7 +123,7 @@ class R1ManagerTest {
 
     @Test
     void gracefulShutdownReleasesEverythingAndThePeerTakesOverWithoutWaitingForDeadtime() {
-        R1Pair pair = stablePair(AutoFailback.ON);
+        R1Pair pair = R1Pair.settled(AutoFailback.ON);
         pair.actions.clear();
         pair.a.stop();
         pair.advanceSeconds(1);
@@ -148,7 +140,7 @@ class R1ManagerTest {
 
     @Test
     void standbyHandsOurGroupsToThePeerAndTakeoverBringsThemBack() {
-        R1Pair pair = stablePair(AutoFailback.OFF);
+        R1Pair pair = R1Pair.settled(AutoFailback.OFF);
         pair.actions.clear();
         assertThat(pair.a.manager.requestStandby(Holdings.ALL)).startsWith("ok");
         pair.advanceSeconds(2);
@@ -168,7 +160,7 @@ class R1ManagerTest {
 
     @Test
     void standbyIsRefusedInLegacyModeAndWhileInTransition() {
-        assertThat(stablePair(AutoFailback.LEGACY).a.manager.requestStandby(Holdings.ALL)).startsWith("error: standby needs auto_failback");
+        assertThat(R1Pair.settled(AutoFailback.LEGACY).a.manager.requestStandby(Holdings.ALL)).startsWith("error: standby needs auto_failback");
         R1Pair starting = new R1Pair(AutoFailback.ON);
         starting.a.start();
         starting.b.start();
@@ -178,7 +170,7 @@ class R1ManagerTest {
 
     @Test
     void aStandbyRequestWithoutReplyIsCancelledAfterTenSeconds() {
-        R1Pair pair = stablePair(AutoFailback.OFF);
+        R1Pair pair = R1Pair.settled(AutoFailback.OFF);
         pair.b.kill();
         pair.b.running = false;
         pair.a.manager.requestStandby(Holdings.LOCAL);

@@ -42,6 +42,15 @@ final class R1Pair {
     /** Drops every packet in both directions while set (the nodes keep running). */
     boolean partitioned;
 
+    /** Both nodes started and settled (15 s on the fake clock): each runs its own group. */
+    static R1Pair settled(AutoFailback mode) {
+        R1Pair pair = new R1Pair(mode);
+        pair.a.start();
+        pair.b.start();
+        pair.advanceSeconds(15);
+        return pair;
+    }
+
     R1Pair(AutoFailback mode) {
         this.mode = mode;
         a = new Node("nodea", 1);
