@@ -32,6 +32,10 @@ cp -a "$here/bench/failover" "$work/app/bench/"
 cp -a "$here/src/test/resources/it/name-server.py" "$work/app/src/test/resources/it/"
 cp -a "$(jar)" "$here/target/lib" "$work/app/target/"
 touch -d @0 "$work/app/pom.xml" "$work/app/src/main" "$work/app/src"
+# the launchers' class-data-sharing archive for this copy, built here on the host: a first use inside the
+# one-CPU kernel would build it there, in the middle of a node's start (scripts/jvm-start.sh)
+"$work/app/scripts/lvsadm" --version >/dev/null 2>&1 || true
+for _ in $(seq 600); do compgen -G "$work/app/target/cds/*.lock" >/dev/null || break; sleep 0.2; done
 list=()
 for ((r = 1; r <= rounds; r++)); do list+=("${modes[@]}"); done
 echo "failover bench: ${rounds} round(s) of ${modes[*]} in one UML kernel ($(nproc) host CPUs; load $(cut -d' ' -f1-3 /proc/loadavg))"
