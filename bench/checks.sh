@@ -10,6 +10,9 @@
 # A sample (the healthy reals of 20 virtuals) is closed and reopened ROUNDS times; the latency is from
 # the listeners being closed (opened) to the poller seeing weight 0 (1) in the table. The poller reads
 # the table from outside: ours through the control socket (lvsadm -L -n -t VIP), in UML through netlink.
+# PROBE_REOPEN=1: a plain client also asks every sample real from the moment its listener is reopened and
+# prints how soon each one answers (so a late "up" can be told from a listener that does not serve yet).
+# The bench prints "bench event loop N ran M ms late" when its own servers stall for more than 300 ms.
 # Needs: mvn -B -DskipTests package (target/, target/lib, target/test-classes), ldirectord, linux.uml.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."

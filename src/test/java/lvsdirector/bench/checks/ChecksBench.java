@@ -17,6 +17,9 @@ import java.util.Map;
  * the table from outside for the detection latencies. Prints one RESULT line of key=value pairs.
  */
 public final class ChecksBench {
+    /** PROBE_REOPEN=1: a plain client asks every sample real right after each reopen (see ReopenProbe). */
+    private static final boolean PROBE_REOPEN = "1".equals(System.getenv("PROBE_REOPEN"));
+
     private ChecksBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -35,6 +38,7 @@ public final class ChecksBench {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         RealServers servers = new RealServers(vertx, layout);
         servers.startAll();
+        servers.watchEventLoops();
         System.out.println("READY");
         System.out.flush();
         while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
@@ -76,7 +80,21 @@ public final class ChecksBench {
                 Map<Integer, Long> down = poller.detect(sample, System.currentTimeMillis(), 0, capSeconds * 1000L);
                 Thread.sleep(1500);
                 servers.up(sample);
-                Map<Integer, Long> up = poller.detect(sample, System.currentTimeMillis(), 1, capSeconds * 1000L);
+                long reopened = System.currentTimeMillis();
+                int roundNo = round + 1;
+                java.util.concurrent.CompletableFuture<Void> probe = !PROBE_REOPEN ? null
+                        : java.util.concurrent.CompletableFuture.runAsync(() -> {
+                            try {
+                                System.err.println("round " + roundNo + " "
+                                        + ReopenProbe.afterReopen(sample, reopened, capSeconds * 1000L).summary());
+                            } catch (Exception e) {
+                                System.err.println("round " + roundNo + " outside client failed: " + e);
+                            }
+                        });
+                Map<Integer, Long> up = poller.detect(sample, reopened, 1, capSeconds * 1000L);
+                if (probe != null) {
+                    probe.join();
+                }
                 downs.addAll(down.values());
                 ups.addAll(up.values());
                 missed += 2 * sample.size() - down.size() - up.size();

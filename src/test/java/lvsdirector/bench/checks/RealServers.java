@@ -39,6 +39,26 @@ final class RealServers implements AutoCloseable {
         return accepted.sum();
     }
 
+    /**
+     * Reports on stderr every time one of the bench's own event loops ran a 100-ms timer more than 300 ms
+     * late: a stalled real-server loop answers late and would read as the director's fault.
+     */
+    void watchEventLoops() {
+        for (int loop = 0; loop < 2; loop++) {
+            int name = loop;
+            long[] due = {System.nanoTime() + 100_000_000L};
+            vertx.setPeriodic(100, id -> {
+                long now = System.nanoTime();
+                long lateMillis = (now - due[0]) / 1_000_000;
+                if (lateMillis > 300) {
+                    System.err.printf("%tT bench event loop %d ran %d ms late%n", System.currentTimeMillis(), name,
+                            lateMillis);
+                }
+                due[0] = now + 100_000_000L;
+            });
+        }
+    }
+
     void startAll() throws Exception {
         shared = vertx.createNetServer(new NetServerOptions().setAcceptBacklog(4096).setReuseAddress(true))
                 .connectHandler(socket -> serve(TableView.realIndex(socket.localAddress().host() + ":0"), socket));
