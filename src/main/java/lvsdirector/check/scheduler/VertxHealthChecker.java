@@ -40,8 +40,6 @@ public final class VertxHealthChecker implements HealthChecker {
     /** Added to a spec's timeout before the scheduler gives up on a probe that forgot its own. */
     static final Duration DEFAULT_GUARD_SLACK = Duration.ofSeconds(3);
     static final String MAINTENANCE = "Server in maintenance";
-    /** More new jobs than this at once have their first probes spread over their interval. */
-    static final int SPREAD_ABOVE = StartQueue.BATCH;
 
     private final Vertx vertx;
     private final Context context;
@@ -102,7 +100,6 @@ public final class VertxHealthChecker implements HealthChecker {
                 leaving.put(state.job.spec(), state);
             }
         }
-        List<JobState> fresh = new ArrayList<>();
         jobsCopy.forEach((job, initial) -> {
             if (jobs.containsKey(job)) {
                 return; // equal job: keeps health, counters and schedule
@@ -113,30 +110,9 @@ public final class VertxHealthChecker implements HealthChecker {
             if (previous != null) {
                 migrate(previous, state);
             } else {
-                fresh.add(state);
+                starts.add(state);
             }
         });
-        startSpread(fresh);
-    }
-
-    /**
-     * Up to {@link #SPREAD_ABOVE} new jobs start at once. More are spread evenly over their first interval:
-     * every schedule is fixed-rate, so jobs started together stay in phase for good, and 10,000 probes
-     * started in the same few milliseconds every second made the servers and the event loop answer a
-     * burst later than the timeout (whole cohorts of HTTP reals flapped together, measured with
-     * bench/checks.sh); spread, the same load arrives at an even rate.
-     */
-    private void startSpread(List<JobState> fresh) {
-        int n = fresh.size();
-        for (int i = 0; i < n; i++) {
-            JobState state = fresh.get(i);
-            long offsetNanos = n <= SPREAD_ABOVE ? 0 : state.job.interval().toNanos() / n * i;
-            if (offsetNanos < 1_000_000) {
-                starts.add(state);
-            } else {
-                schedule(state, Duration.ofNanos(offsetNanos));
-            }
-        }
     }
 
     /** Same spec, other settings (interval, failurecount, maintenance dir): the server's state carries over. */

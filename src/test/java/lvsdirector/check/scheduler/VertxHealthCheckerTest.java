@@ -186,36 +186,6 @@ class VertxHealthCheckerTest {
         assertThat(health(job)).isEqualTo(Health.DOWN);
     }
 
-    private static Map<CheckJob, Health> manyJobs(int count) {
-        Map<CheckJob, Health> jobs = new LinkedHashMap<>();
-        for (int port = 1; port <= count; port++) {
-            jobs.put(job(port, HOUR, 1), Health.DOWN);
-        }
-        return jobs;
-    }
-
-    @Test
-    void aFewNewJobsAreAllProbedAtOnce() {
-        setJobs(manyJobs(VertxHealthChecker.SPREAD_ABOVE));
-
-        await().atMost(Duration.ofSeconds(5)).until(() -> prober.probes.size() == VertxHealthChecker.SPREAD_ABOVE);
-    }
-
-    @Test
-    void manyNewJobsHaveTheirFirstProbesSpreadOverTheInterval() {
-        int count = VertxHealthChecker.SPREAD_ABOVE + 100;
-        setJobs(manyJobs(count));
-
-        // an hour spread over 300 jobs: only the first is due now, the next one 12 s later
-        await().atMost(Duration.ofSeconds(5)).until(() -> prober.probes.size() == 1);
-        OnContext.run(context, () -> { });
-        assertThat(prober.probes).hasSize(1);
-
-        // a round asked for still probes every job at once
-        OnContext.await(context, checker::runRound);
-        assertThat(prober.probes.stream().map(FakeProber.Probe::spec).distinct()).hasSize(count);
-    }
-
     @Test
     void runRoundProbesEveryJobOnceAndJoinsProbesInFlight() {
         Map<CheckJob, Health> jobs = new LinkedHashMap<>();
