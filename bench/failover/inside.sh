@@ -302,7 +302,7 @@ run_mode() { # MODE ROUND: each round in a directory of its own (a node's state 
     case "$mode" in
         ours*) dead_at=$(log_ms "$dir/nodeb/console.log" "node nodea: is dead" "$kill_at")
                vip_log_at=$(log_ms "$dir/nodeb/console.log" "added $VIP/" "$kill_at")
-               active_log_at=$(log_ms "$dir/nodeb/console.log" "director activated" "$kill_at") ;;
+               active_log_at=$(log_ms "$dir/nodeb/console.log" "director activ(ated|e)" "$kill_at") ;;
         real) dead_at=$(ha_log_ms "$dir/nodeb/ha-log" "node nodea: is dead")
               vip_log_at=$(ha_log_ms "$dir/nodeb/ha-log" "resource.d/ldirectord .* start")
               active_log_at=$(ha_log_ms "$dir/nodeb/ha-log" "mach_down takeover complete\\.") ;;
