@@ -36,7 +36,12 @@ run_one() {
     wait "$bench_pid" || status=$?
     heap=-
     if [ "$name" != ldirectord ] && [ -s "$pidfile" ]; then
-        heap=$(jcmd "$(cat "$pidfile")" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen/ {for (i=1;i<=NF;i++) if ($i=="used") print $(i+1); exit}' || true)
+        # G1 has one line for the heap; serial (the default in a one-CPU UML kernel) and parallel have one per
+        # generation, summed (reading only the young one printed a few MB for a whole heap)
+        heap=$(jcmd "$(cat "$pidfile")" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|tenured generation|PSYoungGen|ParOldGen/ {
+                for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/,$/, "", v)
+                    k = v + 0; if (v ~ /M$/) k *= 1024; else if (v ~ /G$/) k *= 1048576; sum += k; found = 1 } }
+            END { if (found) printf "%dK\n", sum }' || true)
     fi
     eval "$stop" >> "$work/$name.start.log" 2>&1 || true
     sed 's/^/  /' "$work/$name.err" >&2
