@@ -96,6 +96,12 @@ class HotStandbyLdirectordTest {
 
         private FakeDaemon(Path runDir, List<Answer> answers) throws Exception {
             process = new ProcessBuilder("bash", "-c", "exec -a ldirectord-standby sleep 30").start();
+            // while bash execs, /proc/PID/cmdline can read empty, and the pid file would look stale
+            Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!new String(Files.readAllBytes(cmdline)).startsWith("ldirectord-standby") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             Files.writeString(runDir.resolve("ldirectord.web.pid"), process.pid() + "\n");
             java.util.Iterator<Answer> next = answers.iterator();
             server = lvsdirector.daemon.ControlServer.start(lvsdirector.daemon.DaemonOptions.controlSocket(runDir, "web"), (args, out) -> {
