@@ -56,21 +56,35 @@ watch() { # OUT STATEDIR LOG
     out=$1 state=$2 log=$3
     : > "$out"
     seen() { grep -q "^$1 " "$out"; }
-    mark() { seen "$1" || echo "$1 $(now)" >> "$out"; }
+    mark() { seen "$1" || echo "$1 $2" >> "$out"; }
     deadline=$(( $(now) + 90000 ))
+    # The served probe (a python client, slow to start in UML) has a loop of its own: in the sampling loop it
+    # would leave seconds between two samples of the other events.
+    (
+        while [ "$(now)" -lt "$deadline" ] && ! seen served; do
+            if ip -4 addr show dev c0 | grep -q '10.0.1.100/'; then
+                r=$(ip netns exec client python3 "$resources/http-client.py" http://10.0.1.100/ 1 10.0.1.30)
+                case $r in rs*) mark served "$(now)" ;; esac
+            fi
+            sleep 0.05
+        done
+    ) &
+    # Samples the events against their takeover order (restored, vip, mounted, promoted) and stamps what one
+    # sample found with the time after it: an event seen true happened before that time, and so did the
+    # earlier ones (sampled after it), so the stamps keep the order of the events however slow a sample is.
     while [ "$(now)" -lt "$deadline" ]; do
-        grep -q 'ro:Primary' /proc/drbd && mark promoted
-        grep -q " $state " /proc/mounts && mark mounted
-        ip -4 addr show dev c0 | grep -q '10.0.1.100/' && mark vip
-        grep -q 'Restored [0-9]* persistence templates\|No persistence snapshot to restore' "$log" 2>/dev/null && mark restored
-        if ! seen served && ip -4 addr show dev c0 | grep -q '10.0.1.100/'; then
-            mark vip
-            r=$(ip netns exec client python3 "$resources/http-client.py" http://10.0.1.100/ 1 10.0.1.30)
-            case $r in rs*) mark served ;; esac
-        fi
-        [ "$(wc -l < "$out")" -ge 5 ] && break
+        found=""
+        grep -q 'Restored [0-9]* persistence templates\|No persistence snapshot to restore' "$log" 2>/dev/null \
+            && found="$found restored"
+        ip -4 addr show dev c0 | grep -q '10.0.1.100/' && found="$found vip"
+        grep -q " $state " /proc/mounts && found="$found mounted"
+        grep -q 'ro:Primary' /proc/drbd && found="$found promoted"
+        at=$(now)
+        for event in $found; do mark "$event" "$at"; done
+        seen restored && seen vip && seen mounted && seen promoted && break
         sleep 0.05
     done
+    wait
 }
 
 command=$1; shift
