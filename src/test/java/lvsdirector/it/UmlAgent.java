@@ -21,6 +21,12 @@ import lvsdirector.testing.RealParts;
  */
 final class UmlAgent implements AutoCloseable {
     static final Path HOME = Path.of(System.getProperty("project.basedir", ".")).toAbsolutePath();
+    /**
+     * A watchdog, not a timing assertion: a command that starts one JVM in the one-CPU kernel takes 5-30 s, and
+     * `drbd-sync start` starts two in a row (the first waits up to 60 s for the second): on a loaded CI host that
+     * went past 60 s once.
+     */
+    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(180);
 
     record Result(int status, String output) {
         Result requireSuccess(String command) {
@@ -71,7 +77,7 @@ final class UmlAgent implements AutoCloseable {
     }
 
     Result run(String command) throws IOException, InterruptedException {
-        return run(command, Duration.ofSeconds(60));
+        return run(command, COMMAND_LIMIT);
     }
 
     Result run(String command, Duration limit) throws IOException, InterruptedException {
