@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # scripts/uml/failover.sh SUBCOMMAND ARGS... -- one director node of DrbdFailoverIT (two UML kernels of
 # src/test/java/lvsdirector/it/UmlPair.java). Runs INSIDE UML as root. The director, heartbeat and the sync
 # daemons live in the root namespace; clients and NAT real servers in namespaces with the SAME addresses in
@@ -52,37 +52,56 @@ topology() {
     done
 }
 
+# The watcher shares the one CPU with the takeover it times, and a fork+exec costs ~90 ms in UML: its
+# sampling loop forks nothing (bash builtins, /proc files, a pipe nobody writes to as its sleep).
+file_has() { # FILE GLOB: true when a line of FILE matches the glob
+    local line
+    while IFS= read -r line; do
+        # shellcheck disable=SC2053  # the pattern is meant to be a glob
+        [[ $line == $2 ]] && return 0
+    done < "$1"
+    return 1
+}
+
+now_ms() { local us=${EPOCHREALTIME//[!0-9]/}; echo $((us / 1000)); }
+
 watch() { # OUT STATEDIR LOG
-    out=$1 state=$2 log=$3
+    local out=$1 state=$2 log=$3 pause logfd="" line at event found
+    local -A seen=()
     : > "$out"
-    seen() { grep -q "^$1 " "$out"; }
-    mark() { seen "$1" || echo "$1 $2" >> "$out"; }
-    deadline=$(( $(now) + 90000 ))
+    exec {pause}<> <(:)
+    mark() { [[ -n ${seen[$1]:-} ]] || { seen[$1]=$2; echo "$1 $2" >> "$out"; }; }
+    local deadline=$(( ${EPOCHREALTIME//[!0-9]/} / 1000 + 90000 ))
     # The served probe (a python client, slow to start in UML) has a loop of its own: in the sampling loop it
     # would leave seconds between two samples of the other events.
     (
-        while [ "$(now)" -lt "$deadline" ] && ! seen served; do
-            if ip -4 addr show dev c0 | grep -q '10.0.1.100/'; then
+        while (( ${EPOCHREALTIME//[!0-9]/} / 1000 < deadline )); do
+            if file_has /proc/net/fib_trie '*-- 10.0.1.100'; then
                 r=$(ip netns exec client python3 "$resources/http-client.py" http://10.0.1.100/ 1 10.0.1.30)
-                case $r in rs*) mark served "$(now)" ;; esac
+                case $r in rs*) echo "served $(now_ms)" >> "$out"; break ;; esac
             fi
-            sleep 0.05
+            read -rt 0.05 -u "$pause" || true
         done
     ) &
     # Samples the events against their takeover order (restored, vip, mounted, promoted) and stamps what one
     # sample found with the time after it: an event seen true happened before that time, and so did the
     # earlier ones (sampled after it), so the stamps keep the order of the events however slow a sample is.
-    while [ "$(now)" -lt "$deadline" ]; do
+    while (( ${EPOCHREALTIME//[!0-9]/} / 1000 < deadline )); do
         found=""
-        grep -q 'Restored [0-9]* persistence templates\|No persistence snapshot to restore' "$log" 2>/dev/null \
-            && found="$found restored"
-        ip -4 addr show dev c0 | grep -q '10.0.1.100/' && found="$found vip"
-        grep -q " $state " /proc/mounts && found="$found mounted"
-        grep -q 'ro:Primary' /proc/drbd && found="$found promoted"
-        at=$(now)
+        if [[ -z $logfd && -e $log ]]; then exec {logfd}< "$log"; fi
+        if [[ -n $logfd ]]; then # reads on from where the last sample stopped
+            while IFS= read -r -u "$logfd" line || [[ -n $line ]]; do
+                [[ $line == *"Restored "*" persistence templates"* || $line == *"No persistence snapshot to restore"* ]] \
+                    && found="$found restored"
+            done
+        fi
+        file_has /proc/net/fib_trie '*-- 10.0.1.100' && found="$found vip"
+        file_has /proc/mounts "* $state *" && found="$found mounted"
+        file_has /proc/drbd '*ro:Primary*' && found="$found promoted"
+        at=$(( ${EPOCHREALTIME//[!0-9]/} / 1000 ))
         for event in $found; do mark "$event" "$at"; done
-        seen restored && seen vip && seen mounted && seen promoted && break
-        sleep 0.05
+        [[ -n ${seen[restored]:-} && -n ${seen[vip]:-} && -n ${seen[mounted]:-} && -n ${seen[promoted]:-} ]] && break
+        read -rt 0.05 -u "$pause" || true
     done
     wait
 }
