@@ -13,7 +13,7 @@
 #   kill-soon                prints the epoch ms at which this kernel powers off (sysrq o, 2 s later)
 #   watch OUT STATEDIR LOG   background: appends "EVENT epoch-ms" to OUT the first time DRBD is Primary
 #                            (promoted), STATEDIR is mounted (mounted), the VIP is up (vip), LOG has the
-#                            restore line (restored) and a client request succeeds (served)
+#                            restore line (restored) and a client request succeeds (served); its errors go to OUT.err
 #   now                      milliseconds since the epoch
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -53,7 +53,7 @@ topology() {
 }
 
 # The watcher shares the one CPU with the takeover it times, and a fork+exec costs ~90 ms in UML: its
-# sampling loop forks nothing (bash builtins, /proc files, a pipe nobody writes to as its sleep).
+# sampling loop forks nothing (bash builtins, /proc files, a read with a timeout on a silent FIFO as its sleep).
 file_has() { # FILE GLOB: true when a line of FILE matches the glob
     local line
     while IFS= read -r line; do
@@ -69,7 +69,10 @@ watch() { # OUT STATEDIR LOG
     local out=$1 state=$2 log=$3 pause logfd="" line at event found
     local -A seen=()
     : > "$out"
-    exec {pause}<> <(:)
+    # a FIFO nobody writes to (not <(:): UML's /dev has no /dev/fd), opened read-write so it never reaches EOF
+    mkfifo "$out.pause"
+    exec {pause}<> "$out.pause"
+    rm -f "$out.pause"
     mark() { [[ -n ${seen[$1]:-} ]] || { seen[$1]=$2; echo "$1 $2" >> "$out"; }; }
     local deadline=$(( ${EPOCHREALTIME//[!0-9]/} / 1000 + 90000 ))
     # The served probe (a python client, slow to start in UML) has a loop of its own: in the sampling loop it
@@ -124,7 +127,7 @@ case $command in
         ( sleep 2; echo o > /proc/sysrq-trigger ) > /dev/null 2>&1 &
         echo "$at"
         ;;
-    watch) watch "$@" > /dev/null 2>&1 < /dev/null & ;;
+    watch) watch "$@" > /dev/null 2> "$1.err" < /dev/null & ;;
     now) now ;;
     *) echo "failover.sh: unknown subcommand $command" >&2; exit 2 ;;
 esac

@@ -90,8 +90,10 @@ class DrbdFailoverIT {
                 for (String node : List.of("nodea", "nodeb")) {
                     System.out.println(new NodeFiles(dir.resolve(node), node).logs());
                 }
-                Path events = dir.resolve("events");
-                System.out.println("events: " + (Files.exists(events) ? Files.readString(events) : "(none)"));
+                for (String file : List.of("events", "events.err")) {
+                    Path events = dir.resolve(file);
+                    System.out.println(file + ": " + (Files.exists(events) ? Files.readString(events) : "(none)"));
+                }
                 throw e;
             }
         }
