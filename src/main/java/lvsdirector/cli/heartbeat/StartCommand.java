@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import lvsdirector.daemon.SdNotify;
 import lvsdirector.heartbeat.config.AuthkeysParser;
@@ -169,18 +170,26 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
         systemd.ready(pid, "running: " + haCf.media().size() + " media up");
         AtomicReference<Map<String, NodeStatus>> written = new AtomicReference<>();
         AtomicReference<String> writtenRsc = new AtomicReference<>();
-        vertx.setPeriodic(0, 200, id -> vertx.executeBlocking(() -> {
-            Map<String, NodeStatus> now = running.statuses();
-            if (!now.equals(written.get())) {
-                files.writeStatuses(now);
-                written.set(now);
+        // the status files are written until the shutdown removes them: a write never follows the removal, and
+        // no tick is handed to Vert.x once it is closing (that was a RejectedExecutionException in the log)
+        AtomicBoolean statusFilesGone = new AtomicBoolean();
+        long statusTimer = vertx.setPeriodic(0, 200, id -> vertx.executeBlocking(() -> {
+            synchronized (statusFilesGone) {
+                if (statusFilesGone.get()) {
+                    return null;
+                }
+                Map<String, NodeStatus> now = running.statuses();
+                if (!now.equals(written.get())) {
+                    files.writeStatuses(now);
+                    written.set(now);
+                }
+                String rsc = resources.manager().rscStatus();
+                if (!rsc.equals(writtenRsc.get())) {
+                    files.writeRscStatus(rsc);
+                    writtenRsc.set(rsc);
+                }
+                return null;
             }
-            String rsc = resources.manager().rscStatus();
-            if (!rsc.equals(writtenRsc.get())) {
-                files.writeRscStatus(rsc);
-                writtenRsc.set(rsc);
-            }
-            return null;
         }));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             systemd.stopping("stopping: announcing the shutdown to the cluster");
@@ -192,7 +201,11 @@ public final class StartCommand implements java.util.concurrent.Callable<Integer
                 System.err.println("heartbeat: stopping: " + e.getMessage());
             }
             resources.close();
-            files.removeAll();
+            vertx.cancelTimer(statusTimer);
+            synchronized (statusFilesGone) {
+                statusFilesGone.set(true);
+                files.removeAll();
+            }
             vertx.close();
             systemd.close();
         }, "heartbeat-shutdown"));
