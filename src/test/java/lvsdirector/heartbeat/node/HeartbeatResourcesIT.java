@@ -332,7 +332,8 @@ class HeartbeatResourcesIT extends NamespacePairIT {
         int rounds = Integer.getInteger("heartbeat.resources.rounds", 1);
         List<String> endings = new RealPairSteps(netns, tmp, this::marker).failBack(scenario, rounds,
                 TIMING + "auto_failback " + mode + "\n", KEYS, HARESOURCES, this::script, nodes);
-        report(scenario, "group A ended on %s", endings);
+        report(scenario, "after each fail-back group A ran on %s: on both nodes %d of %d times", endings,
+                endings.stream().filter("both"::equals).count(), endings.size());
     }
 
     private void standbyAndTakeover(String scenario, RealHeartbeat real, JavaPeer ours, Supplier<String> holdings, String ourGroup)
