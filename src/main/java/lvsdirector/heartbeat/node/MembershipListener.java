@@ -44,6 +44,13 @@ public interface MembershipListener {
      */
     default void message(String fromNode, Message message) {}
 
+    /**
+     * An authentic, in-sequence message that another node addressed to a third node or to itself (its
+     * {@code dest} is not us). heartbeat drops such a message; a listener may only observe it (e.g. log what
+     * the other node does), never act on it.
+     */
+    default void overheard(String fromNode, Message message) {}
+
     /** Called on every tick of the node (about every 100 ms), after the membership's own work. */
     default void tick() {}
 

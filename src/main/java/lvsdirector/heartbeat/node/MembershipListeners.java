@@ -62,6 +62,12 @@ public final class MembershipListeners {
             }
 
             @Override
+            public void overheard(String fromNode, Message message) {
+                observer.overheard(fromNode, message);
+                main.overheard(fromNode, message);
+            }
+
+            @Override
             public void tick() {
                 observer.tick();
                 main.tick();

@@ -43,6 +43,7 @@ final class ReceivedMessages {
             return;
         }
         if (!addressedToUs(message)) {
+            membership.listener().overheard(peer.name, message);
             return;
         }
         dispatch(peer, message, now);

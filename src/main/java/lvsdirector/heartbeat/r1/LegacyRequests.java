@@ -29,6 +29,19 @@ final class LegacyRequests {
         }
     }
 
+    /**
+     * Alone at comm-up (no other active node): heartbeat's req_resource asks nobody and broadcasts the answer
+     * to itself, {@code ip-request-resp dest=<us> weown=yes}, for each local group it does not run yet. The
+     * caller then acquires the groups; the messages only tell the other node (see {@link #overheardResponse}).
+     */
+    void answerOurselves() {
+        for (ResourceGroup group : manager.groups.of(Holdings.LOCAL)) {
+            if (!manager.groups.isRunning(group)) {
+                manager.send(R1Messages.ipRequestResponse(manager.localNode, group.key(), true));
+            }
+        }
+    }
+
     void request(Message message) {
         String key = message.get("ipaddr").orElse("");
         Optional<ResourceGroup> group = manager.groups.find(key);
@@ -48,6 +61,24 @@ final class LegacyRequests {
             manager.refresh();
         });
         manager.held = manager.groups.runningSides();
+    }
+
+    /**
+     * The peer's {@code ip-request-resp} addressed to itself: it found no other active node at its comm-up
+     * (heartbeat's req_resource skips the request then, spec §4.4) and starts its own group. If we run that
+     * group, both nodes now do. heartbeat 3.0.6 drops the message (dest is not us) and keeps the group too,
+     * so we do the same and only say so loudly: the operator must stop it on one node.
+     */
+    void overheardResponse(Message message) {
+        String key = message.get("ipaddr").orElse("");
+        boolean toItself = message.get("dest").map(manager.peer()::equalsIgnoreCase).orElse(false);
+        Optional<ResourceGroup> group = manager.groups.find(key);
+        if (!toItself || group.isEmpty() || !group.get().node().equalsIgnoreCase(manager.peer()) || !manager.groups.isRunning(group.get())) {
+            return;
+        }
+        LOG.warn("WARN: {} took its resource group {} without asking (it saw no other active node at its start), "
+                + "but we run that group too: both nodes run it. heartbeat's legacy mode does the same; "
+                + "stop it on one node, and use auto_failback on or off", manager.peer(), key);
     }
 
     void response(Message message) {

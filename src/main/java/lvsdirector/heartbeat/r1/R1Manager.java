@@ -101,6 +101,9 @@ public final class R1Manager implements MembershipListener {
         if (!peerAlive) {
             LOG.info("info: no other node is alive: acquiring all resources");
             phase = Phase.STABLE;
+            if (!mode.niceFailback()) {
+                legacy.answerOurselves();
+            }
             if (takeoverPending) {
                 takeOverFromDead(peer);
             } else {
@@ -223,6 +226,14 @@ public final class R1Manager implements MembershipListener {
             default -> LOG.debug("R1: {} message from {} ignored", message.type(), fromNode);
         }
         refresh();
+    }
+
+    /** heartbeat acts on no message addressed to another node; legacy mode only logs what it tells (see LegacyRequests). */
+    @Override
+    public void overheard(String fromNode, Message message) {
+        if (fromNode.equals(peer) && !mode.niceFailback() && phase != Phase.SHUTDOWN && message.type().equals("ip-request-resp")) {
+            legacy.overheardResponse(message);
+        }
     }
 
     private void peerStarting() {

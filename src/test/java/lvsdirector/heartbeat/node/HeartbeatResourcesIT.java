@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * our peer (the real node takes our group after deadtime; our restart is accepted as a new generation) and,
  * with {@code auto_failback on}, a partition longer than deadtime and its healing (spec §3.4: both sides
  * restart, each group ends on exactly one node; needs iptables).
+ * In legacy mode the restarted real node may take its group without asking, as between two real nodes
+ * ({@link LegacyFailBack}); {@code real+real/legacy} runs that reference pair ({@link RealPairSteps}, opt-in).
  * Also two of ours paired with the same groups ({@link #twoOfOursWithResources}).
  *
  * <p>CI runs two entries (real heartbeat primary with {@code auto_failback on}, ours
@@ -93,6 +95,10 @@ class HeartbeatResourcesIT extends NamespacePairIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void haresourcesWithTheRealHeartbeat(String scenario) throws Exception {
+        if (scenario.startsWith("real+real/")) {
+            twoRealNodes(scenario);
+            return;
+        }
         boolean realPrimary = scenario.startsWith("real-primary");
         String mode = scenario.substring(scenario.indexOf('/') + 1);
         boolean legacy = mode.equals("legacy");
@@ -139,7 +145,12 @@ class HeartbeatResourcesIT extends NamespacePairIT {
         // 3. the real node returns: fail-back (on) or not (off)
         long restarted = System.nanoTime();
         real.start();
-        if (failback) {
+        if (legacy) {
+            boolean raced = new LegacyFailBack(this::marker).afterRealRestart(scenario, real, ours, realGroup, restarted);
+            if (!raced) {
+                secondsUntil(holdings, "local/local", 15);
+            }
+        } else if (failback) {
             double back = secondsUntil(() -> Files.exists(marker(real.node, realGroup)) && !Files.exists(marker(ours.node, realGroup)),
                     START_SECONDS, restarted);
             report(scenario, "fail-back: group back on the restarted real node %.2f s after its start", back);
@@ -310,6 +321,19 @@ class HeartbeatResourcesIT extends NamespacePairIT {
         assertThat(a.logText() + b.logText()).doesNotContain("Exception").doesNotContain("replay attack");
         assertThat(a.dir.resolve("fenced")).doesNotExist();
         assertThat(b.dir.resolve("fenced")).doesNotExist();
+    }
+
+    /**
+     * The reference pair (opt-in): two real heartbeat nodes, the primary killed and restarted, in
+     * {@code -Dheartbeat.resources.rounds} rounds (default 1) ({@link RealPairSteps}).
+     */
+    private void twoRealNodes(String scenario) throws Exception {
+        String mode = scenario.substring(scenario.indexOf('/') + 1);
+        int rounds = Integer.getInteger("heartbeat.resources.rounds", 1);
+        List<String> endings = new RealPairSteps(netns, tmp, this::marker).failBack(scenario, rounds,
+                TIMING + "auto_failback " + mode + "\n", KEYS, HARESOURCES, this::script, nodes);
+        report(scenario, "after each fail-back group A ran on %s: on both nodes %d of %d times", endings,
+                endings.stream().filter("both"::equals).count(), endings.size());
     }
 
     private void standbyAndTakeover(String scenario, RealHeartbeat real, JavaPeer ours, Supplier<String> holdings, String ourGroup)

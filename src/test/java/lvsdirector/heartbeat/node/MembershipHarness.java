@@ -120,4 +120,9 @@ final class MembershipHarness implements MembershipListener {
     public void message(String fromNode, Message message) {
         events.add("message " + message.type() + " from " + fromNode);
     }
+
+    @Override
+    public void overheard(String fromNode, Message message) {
+        events.add("overheard " + message.type() + " from " + fromNode + " to " + message.get("dest").orElse("?"));
+    }
 }
