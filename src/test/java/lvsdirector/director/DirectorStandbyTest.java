@@ -123,6 +123,24 @@ class DirectorStandbyTest {
         assertThat(Harness.await(h.director.rehearseActivation())).as("active: nothing to rehearse").isZero();
     }
 
+    @Test
+    void withEveryRealDownTheRehearsalCountsWhatAnActivationWouldApplyNowAndStillChangesNothing() throws Exception {
+        VirtualConfig v = web(false);
+        h.checker.firstRound = job -> Harness.down(1, 1);
+        h.config = Cf.config(Cf.globals(), v);
+        Harness.await(h.director.startInStandby(h.config));
+        h.mark();
+
+        // the virtual and its fallback; the all-up dry round (adding reals rehearsed while they are down) is not counted
+        assertThat(Harness.await(h.director.rehearseActivation())).isEqualTo(2);
+        assertThat(h.opsSince()).isEmpty();
+        assertThat(table()).isEmpty();
+        assertThat(h.logsSince()).isEmpty();
+
+        Harness.await(h.director.activate());
+        assertThat(h.opsSince()).containsExactly("-A -t 10.0.0.1:80 -s rr", "-a -t 10.0.0.1:80 -r 127.0.0.1:80 -g -w 1");
+    }
+
     /** The whole table as text: services with their settings, each followed by its destinations. */
     private String table() throws Exception {
         StringBuilder text = new StringBuilder();
