@@ -136,8 +136,9 @@ logback_with_times() { # FILE: our JVMs' log lines with a millisecond time stamp
 XML
     [ -n "${TRACE:-}" ] || return 0
     # TRACE=1: the director daemon's own lines (logger "ldirectord", kept by its log setup, which only replaces
-    # the root's appenders) with ms time stamps in DIR/director-ms.log; the peer JVM opens the file but writes nothing
-    sed -i "s|</configuration>|  <appender name=\"ms\" class=\"ch.qos.logback.core.FileAppender\">\n    <file>$(dirname "$1")/director-ms.log</file>\n    <encoder><pattern>%d{HH:mm:ss.SSS} [%thread] %msg%n</pattern></encoder>\n  </appender>\n  <logger name=\"ldirectord\"><appender-ref ref=\"ms\"/></logger>\n</configuration>|" "$1"
+    # the root's appenders) with ms time stamps in DIR/director-ms.log, and the control round trip of the activation
+    # (debug lines of both ends: the director's StandbyControl, the peer's HotStandbyLdirectord)
+    sed -i "s|</configuration>|  <appender name=\"ms\" class=\"ch.qos.logback.core.FileAppender\">\n    <file>$(dirname "$1")/director-ms.log</file>\n    <encoder><pattern>%d{HH:mm:ss.SSS} [%thread] %msg%n</pattern></encoder>\n  </appender>\n  <logger name=\"ldirectord\"><appender-ref ref=\"ms\"/></logger>\n  <logger name=\"lvsdirector.daemon.StandbyControl\" level=\"DEBUG\" additivity=\"false\"><appender-ref ref=\"ms\"/></logger>\n  <logger name=\"lvsdirector.cli.HotStandbyLdirectord\" level=\"DEBUG\" additivity=\"false\"><appender-ref ref=\"ms\"/><appender-ref ref=\"stderr\"/></logger>\n</configuration>|" "$1"
 }
 
 # TRACE=1: class loading, safepoints and GC of every JVM of the node, with wall-clock ms, in DIR/jvm-PID.log
