@@ -63,7 +63,10 @@ public final class Director implements CheckListener {
     static final long PUBLISH_COALESCE_MS = 500;
     private boolean publishPending;
     private DirectorObserver observer = DirectorObserver.NONE;
-    /** Standby (false): checks run and health is kept, but the IPVS table is neither read nor changed. */
+    /**
+     * Standby (false): checks run and health is kept, but the IPVS table is neither changed nor taken as health
+     * (only {@link #rehearseActivation} reads it, to plan a dry round).
+     */
     private volatile boolean active = true;
     /** Completed once {@link #start} has taken its config and queued its first round; switches wait for it. */
     private final io.vertx.core.Promise<Void> configured = io.vertx.core.Promise.promise();
