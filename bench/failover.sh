@@ -12,7 +12,8 @@
 # Debian's Perl ldirectord), so its figures scale with it (~0.1-0.25 s in a UML kernel, ~1 ms on bare metal).
 #   bench/failover.sh [ROUNDS] [MODE...]     modes: real ours ours-fast (default: all three), ROUNDS default 3
 #   KEEP=1 keeps the work directory (logs of every node); REALTIME=on|off writes `realtime` into every ha.cf
-#   (default: unset, heartbeat's default, on)
+#   (default: unset, heartbeat's default, on); TRACE=1 also logs each node JVM's class loading, safepoints and GC
+#   (DIR/jvm-PID.log) and the director daemon's lines with ms time stamps (DIR/director-ms.log): distorts the times
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${1:-3}; shift || true
@@ -39,7 +40,7 @@ for _ in $(seq 600); do compgen -G "$work/app/target/cds/*.lock" >/dev/null || b
 list=()
 for ((r = 1; r <= rounds; r++)); do list+=("${modes[@]}"); done
 echo "failover bench: ${rounds} round(s) of ${modes[*]} in one UML kernel ($(nproc) host CPUs; load $(cut -d' ' -f1-3 /proc/loadavg))"
-UML_TIMEOUT=$(( 300 + 600 * ${#list[@]} )) "$here/scripts/uml-run" env "REALTIME=${REALTIME:-}" bash "$work/app/bench/failover/inside.sh" "$work" "${list[@]}" \
+UML_TIMEOUT=$(( 300 + 600 * ${#list[@]} )) "$here/scripts/uml-run" env "REALTIME=${REALTIME:-}" "TRACE=${TRACE:-}" bash "$work/app/bench/failover/inside.sh" "$work" "${list[@]}" \
     > "$work/uml.out" 2>&1 || { echo "the UML run failed:"; tail -40 "$work/uml.out"; exit 1; }
 grep -v '^RESULT' "$work/uml.out" | grep '^\[' || true
 echo

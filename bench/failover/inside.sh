@@ -134,6 +134,16 @@ logback_with_times() { # FILE: our JVMs' log lines with a millisecond time stamp
   <root level="WARN"><appender-ref ref="stderr"/></root>
 </configuration>
 XML
+    [ -n "${TRACE:-}" ] || return 0
+    # TRACE=1: the director daemon's own lines (logger "ldirectord", kept by its log setup, which only replaces
+    # the root's appenders) with ms time stamps in DIR/director-ms.log, and the control round trip of the activation
+    # (debug lines of both ends: the director's StandbyControl, the peer's HotStandbyLdirectord)
+    sed -i "s|</configuration>|  <appender name=\"ms\" class=\"ch.qos.logback.core.FileAppender\">\n    <file>$(dirname "$1")/director-ms.log</file>\n    <encoder><pattern>%d{HH:mm:ss.SSS} [%thread] %msg%n</pattern></encoder>\n  </appender>\n  <logger name=\"ldirectord\"><appender-ref ref=\"ms\"/></logger>\n  <logger name=\"lvsdirector.daemon.StandbyControl\" level=\"DEBUG\" additivity=\"false\"><appender-ref ref=\"ms\"/></logger>\n  <logger name=\"lvsdirector.cli.HotStandbyLdirectord\" level=\"DEBUG\" additivity=\"false\"><appender-ref ref=\"ms\"/><appender-ref ref=\"stderr\"/></logger>\n</configuration>|" "$1"
+}
+
+# TRACE=1: class loading, safepoints and GC of every JVM of the node, with wall-clock ms, in DIR/jvm-PID.log
+trace_options() { # DIR
+    [ -n "${TRACE:-}" ] && echo " -Xlog:class+load=info,safepoint=info,gc=info:file=$1/jvm-%p.log:time,uptime" || true
 }
 
 start_ours() { # NODE DIR
@@ -142,9 +152,9 @@ start_ours() { # NODE DIR
         hostname "$1"; mount --make-rprivate /; mount -t tmpfs tmpfs /run
         export LVS_DIRECTOR_RUNDIR=/run LVS_DIRECTOR_HTTP=off
         mkdir -p /run/jna
-        export LVS_DIRECTOR_JAVA_OPTS="-Djna.tmpdir=/run/jna -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dlogback.configurationFile=$2/logback.xml"
+        export LVS_DIRECTOR_JAVA_OPTS="-Djna.tmpdir=/run/jna -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dlogback.configurationFile=$2/logback.xml$4"
         exec "$3/scripts/heartbeat" start --config-dir "$2/etc" --state-dir "$2/state" --node "$1"' \
-        node "$1" "$2" "$app" > "$2/console.log" 2>&1 &
+        node "$1" "$2" "$app" "$(trace_options "$2")" > "$2/console.log" 2>&1 &
     echo $! > "$2/pid"
 }
 

@@ -113,11 +113,15 @@ final class HotStandbyLdirectord implements ResourceAgent {
      */
     @Override
     public void start() throws ResourceException {
+        long begun = System.nanoTime();
         if (ensureStandby()) {
             awaitRole();
         }
         long deadline = System.nanoTime() + startWait.toNanos();
+        long asked = System.nanoTime();
         Optional<String> failure = control().perform("activate");
+        LOG.debug("{}: activate answered after {} ms ({} ms since the start began)", name,
+                (System.nanoTime() - asked) / 1_000_000, (System.nanoTime() - begun) / 1_000_000);
         while (failure.isPresent() && System.nanoTime() - deadline < 0 && stillStarting(control().role())) {
             pause(ACTIVATE_RETRY);
             failure = control().perform("activate");

@@ -15,6 +15,7 @@ import lvsdirector.director.Director;
  * the IPVS table has been programmed or released.
  */
 final class StandbyControl {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StandbyControl.class);
     private static final long SWITCH_LIMIT_SECONDS = 30;
 
     private final Supplier<Director> director;
@@ -41,8 +42,10 @@ final class StandbyControl {
                 out.println(role(d));
                 return java.util.OptionalInt.of(0);
             case "activate":
+                long received = System.nanoTime();
                 boolean wasActive = d != null && d.active();
                 int activation = await(d == null ? null : d.activate(), "activate", d, out);
+                LOG.debug("activate request done in {} ms (was active: {})", (System.nanoTime() - received) / 1_000_000, wasActive);
                 if (activation == 0 && !wasActive) {
                     activated.run();
                 }

@@ -42,6 +42,7 @@ public final class Director implements CheckListener {
     private final Context context;
     private final WorkerExecutor executor;
     private final IpvsWorker worker;
+    private final ActivationRehearsal rehearsal;
     private final HealthChecker checker;
     private final JobPlanner planner;
     private final SideEffects effects;
@@ -62,7 +63,10 @@ public final class Director implements CheckListener {
     static final long PUBLISH_COALESCE_MS = 500;
     private boolean publishPending;
     private DirectorObserver observer = DirectorObserver.NONE;
-    /** Standby (false): checks run and health is kept, but the IPVS table is neither read nor changed. */
+    /**
+     * Standby (false): checks run and health is kept, but the IPVS table is neither changed nor taken as health
+     * (only {@link #rehearseActivation} reads it, to plan a dry round).
+     */
     private volatile boolean active = true;
     /** Completed once {@link #start} has taken its config and queued its first round; switches wait for it. */
     private final io.vertx.core.Promise<Void> configured = io.vertx.core.Promise.promise();
@@ -87,6 +91,7 @@ public final class Director implements CheckListener {
         this.queue = new ContextQueue(context);
         this.executor = context.owner().createSharedWorkerExecutor("lvs-director-ipvs", 1);
         this.worker = new IpvsWorker(backend, executor);
+        this.rehearsal = new ActivationRehearsal(worker);
         this.checker = checkerFactory.apply(this);
         this.planner = planner;
         this.effects = effects;
@@ -145,8 +150,23 @@ public final class Director implements CheckListener {
     public Future<Void> startInStandby(DirectorConfig newConfig) {
         return onContext(() -> {
             active = false;
-            return start(newConfig);
+            Future<Void> started = start(newConfig);
+            started.onSuccess(v -> rehearseActivation().onFailure(e -> LdirectordLog.warn(
+                    "Rehearsing the activation in standby failed (the activation itself is not affected): " + e.getMessage())));
+            return started;
         });
+    }
+
+    /**
+     * Standby only: a dry run of {@link #activate} ({@link ActivationRehearsal}) that changes nothing, so that a
+     * takeover runs warm code; {@link #startInStandby} does it once its first check round is done.
+     *
+     * @return the number of operations an activation would apply now; 0 when active
+     */
+    public Future<Integer> rehearseActivation() {
+        return configured.future().compose(v -> onContext(() -> active || health == null || status == DaemonStatus.STOPPING
+                ? Future.succeededFuture(0)
+                : rehearsal.run(layouts, config.globals(), health::health, overrides)));
     }
 
     /**

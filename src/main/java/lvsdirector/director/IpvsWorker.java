@@ -67,6 +67,23 @@ final class IpvsWorker {
         return executor.executeBlocking(() -> runRound(planner, intended, retryFailed), true);
     }
 
+    /**
+     * A round's dry run: reads the table, plans against it and against what was last programmed, and has the
+     * backend prepare the operations without applying them. Changes neither the table nor what this worker
+     * remembers; returns the plan.
+     */
+    Future<List<PlannedOperation>> rehearse(RoundPlanner planner) {
+        return executor.executeBlocking(() -> {
+            List<PlannedOperation> plan = planner.apply(ActualTable.read(backend), copyOfProgrammed());
+            List<IpvsOperation> ops = new ArrayList<>(plan.size());
+            for (PlannedOperation p : plan) {
+                ops.add(p.operation());
+            }
+            backend.rehearse(ops);
+            return plan;
+        }, true);
+    }
+
     Future<ActualTable> read() {
         return executor.executeBlocking(() -> ActualTable.read(backend), true);
     }

@@ -63,6 +63,17 @@ public interface IpvsBackend extends AutoCloseable {
         return results;
     }
 
+    /**
+     * Prepares a batch as {@link #apply} would, without sending it: nothing changes in the table. A hot-standby
+     * director rehearses its activation so that the code the real apply runs is loaded and linked beforehand.
+     * The kernel backend encodes the requests and drops them; the default does nothing.
+     *
+     * @return how many operations were prepared (a request that cannot be encoded is not counted)
+     */
+    default int rehearse(List<IpvsOperation> operations) {
+        return 0;
+    }
+
     default void applyOne(IpvsOperation op) throws IpvsException {
         if (op instanceof IpvsOperation.AddService a) {
             addService(a.service());

@@ -99,6 +99,61 @@ class DirectorStandbyTest {
     }
 
     @Test
+    void rehearsingTheActivationInStandbyChangesNothingAndTheActivationAppliesWhatWasRehearsed() throws Exception {
+        VirtualConfig v = web(false);
+        // a stale entry from an earlier active period: the rehearsal plans against it, as the activation will
+        h.backend.addService(new VirtualService(WebFixture.VS, "wlc", 0, 0, 0, null));
+        h.checker.firstRound = job -> job.spec().toString().contains("10.9.0.2") ? Harness.up(0) : Harness.down(1, 1);
+        h.config = Cf.config(Cf.globals(), v);
+        Harness.await(h.director.startInStandby(h.config));
+        h.mark();
+        String tableBefore = table();
+
+        int planned = Harness.await(h.director.rehearseActivation());
+
+        assertThat(h.director.active()).isFalse();
+        assertThat(h.opsSince()).isEmpty();
+        assertThat(table()).isEqualTo(tableBefore);
+        assertThat(h.logsSince()).isEmpty();
+        assertThat(h.effects.calls).isEmpty();
+
+        Harness.await(h.director.activate());
+        assertThat(h.opsSince()).as("what the rehearsal counted").hasSize(planned)
+                .containsExactly("-E -t 10.0.0.1:80 -s rr", "-a -t 10.0.0.1:80 -r 10.9.0.2:80 -g -w 3");
+        assertThat(Harness.await(h.director.rehearseActivation())).as("active: nothing to rehearse").isZero();
+    }
+
+    @Test
+    void withEveryRealDownTheRehearsalCountsWhatAnActivationWouldApplyNowAndStillChangesNothing() throws Exception {
+        VirtualConfig v = web(false);
+        h.checker.firstRound = job -> Harness.down(1, 1);
+        h.config = Cf.config(Cf.globals(), v);
+        Harness.await(h.director.startInStandby(h.config));
+        h.mark();
+
+        // the virtual and its fallback; the all-up dry round (adding reals rehearsed while they are down) is not counted
+        assertThat(Harness.await(h.director.rehearseActivation())).isEqualTo(2);
+        assertThat(h.opsSince()).isEmpty();
+        assertThat(table()).isEmpty();
+        assertThat(h.logsSince()).isEmpty();
+
+        Harness.await(h.director.activate());
+        assertThat(h.opsSince()).containsExactly("-A -t 10.0.0.1:80 -s rr", "-a -t 10.0.0.1:80 -r 127.0.0.1:80 -g -w 1");
+    }
+
+    /** The whole table as text: services with their settings, each followed by its destinations. */
+    private String table() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (var service : h.backend.services()) {
+            text.append(service.service()).append('\n');
+            for (var destination : h.backend.destinations(service.service().key())) {
+                text.append("  ").append(destination.destination()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
     void activateAndDeactivateAreIdempotent() {
         VirtualConfig v = web(false);
         h.checker.firstRound = job -> Harness.up(0);

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import lvsdirector.heartbeat.config.HaCf;
 import lvsdirector.heartbeat.config.Haresources;
 import lvsdirector.heartbeat.node.MessageSender;
@@ -33,11 +35,8 @@ final class ResourceLayer {
     /** heartbeat's HA_STOPRETRYMAX, one try per second. */
     static final int STOP_RETRIES = 10;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "heartbeat-resources");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Its thread is started at once: a standby node's first job is a takeover, which must not wait for it. */
+    private final ExecutorService worker = startedWorker();
     private final HaCf haCf;
     private final String localNode;
     private final ScriptRunner scripts;
@@ -80,6 +79,16 @@ final class ResourceLayer {
         manager = new R1Manager(localNode, haCf.nodes(), haCf.autoFailback(), groups, sender::send, System::nanoTime,
                 new ExternalStonith(haCf.stonithHosts(), scripts), R1Timing.HEARTBEAT);
         return manager;
+    }
+
+    private static ExecutorService startedWorker() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "heartbeat-resources");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.prestartCoreThread();
+        return pool;
     }
 
     R1Manager manager() {

@@ -11,16 +11,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a run of announcement frames in the background, frame i at start + i × spacing (deadlines from the start,
- * so a late wake-up does not push every later frame back), on its own daemon thread. Cancelling stops it before
- * the next frame. The frame sender is closed when the run ends either way. A send failure is logged and ends the
- * run: the address is configured, only the announcement is lost.
+ * so a late wake-up does not push every later frame back), on its own daemon thread, which also opens the frame
+ * sender. Cancelling stops it before the next frame. The frame sender is closed when the run ends either way. An
+ * open or send failure is logged and ends the run: the address is configured, only the announcement is lost.
  */
 final class Announcer implements Announcements {
     private static final Logger LOG = LoggerFactory.getLogger(Announcer.class);
 
     @Override
-    public Running start(String name, FrameSender sender, List<byte[]> frames, Duration spacing) {
-        Run run = new Run(name, sender, List.copyOf(frames), spacing);
+    public Running start(String name, SenderOpener opener, List<byte[]> frames, Duration spacing) {
+        Run run = new Run(name, opener, List.copyOf(frames), spacing);
         Thread thread = new Thread(run, "announce " + name);
         thread.setDaemon(true);
         run.thread = thread;
@@ -30,22 +30,29 @@ final class Announcer implements Announcements {
 
     private static final class Run implements Runnable, Running {
         private final String name;
-        private final FrameSender sender;
+        private final SenderOpener opener;
         private final List<byte[]> frames;
         private final Duration spacing;
         private volatile boolean cancelled;
         private volatile int sent;
         private volatile Thread thread;
 
-        Run(String name, FrameSender sender, List<byte[]> frames, Duration spacing) {
+        Run(String name, SenderOpener opener, List<byte[]> frames, Duration spacing) {
             this.name = name;
-            this.sender = sender;
+            this.opener = opener;
             this.frames = frames;
             this.spacing = spacing;
         }
 
         @Override
         public void run() {
+            FrameSender sender;
+            try {
+                sender = opener.open();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("{}: no announcement sent: {}", name, e.getMessage());
+                return;
+            }
             long start = System.nanoTime();
             try {
                 for (int i = 0; i < frames.size() && !cancelled; i++) {

@@ -22,6 +22,11 @@ import lvsdirector.netlink.rtnl.Rtnl;
 final class KernelVipHost implements VipHost {
     private static final Path PROC_NET_ROUTE = Path.of("/proc/net/route");
 
+    /** The packet socket's native functions are bound at once: a takeover's first announcement is then not late. */
+    KernelVipHost() {
+        PacketSocket.preload();
+    }
+
     @Override
     public synchronized HostSnapshot snapshot() throws IOException {
         try (RouteNetlink rtnl = RouteNetlink.open()) {

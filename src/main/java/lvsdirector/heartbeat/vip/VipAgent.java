@@ -112,7 +112,7 @@ final class VipAgent implements ResourceAgent {
         return held;
     }
 
-    private void announce(Link link) throws IOException {
+    private void announce(Link link) {
         stopAnnouncing();
         byte[] mac = link.hardwareAddress();
         if (mac.length != 6) {
@@ -128,7 +128,7 @@ final class VipAgent implements ResourceAgent {
                 frames.add(Frames.arpReply(mac, (Inet4Address) args.address()));
             }
         }
-        announcing = announcements.start(name, host.frameSender(link), frames, args.kind().spacing());
+        announcing = announcements.start(name, () -> host.frameSender(link), frames, args.kind().spacing());
     }
 
     private void stopAnnouncing() {

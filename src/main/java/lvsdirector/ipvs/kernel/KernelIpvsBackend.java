@@ -212,6 +212,21 @@ public final class KernelIpvsBackend implements IpvsBackend, SyncDaemonControl {
         return List.of(results);
     }
 
+    /** Encodes every request of the batch, as {@link #apply} does, and sends none. */
+    @Override
+    public synchronized int rehearse(List<IpvsOperation> operations) {
+        int encoded = 0;
+        for (IpvsOperation op : operations) {
+            try {
+                encode(op);
+                encoded++;
+            } catch (IllegalArgumentException e) {
+                // apply reports it as EINVAL when the operation is really applied
+            }
+        }
+        return encoded;
+    }
+
     @Override
     public synchronized void close() {
         channel.close();

@@ -24,6 +24,18 @@ public final class PacketSocket implements AutoCloseable {
         this.interfaceIndex = interfaceIndex;
     }
 
+    /**
+     * Binds the native functions now, opening nothing, so that a first {@link #open} (an address takeover's
+     * announcement) does not pay for it; a failure is left for {@code open} to report.
+     */
+    public static void preload() {
+        try {
+            Class.forName(PacketLibC.class.getName(), true, PacketSocket.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // open() reports it as "native access unavailable"
+        }
+    }
+
     /** Opens a packet socket bound to the interface with this index. */
     public static PacketSocket open(int interfaceIndex) throws IOException {
         int fd;

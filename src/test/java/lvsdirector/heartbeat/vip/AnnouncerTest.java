@@ -30,7 +30,7 @@ class AnnouncerTest {
 
     @Test
     void sendsEveryFrameOnItsDeadlineThenCloses() {
-        Announcements.Running run = new Announcer().start("t", recorder, frames(5), Duration.ofMillis(100));
+        Announcements.Running run = new Announcer().start("t", () -> recorder, frames(5), Duration.ofMillis(100));
         await().atMost(Duration.ofSeconds(5)).until(run::finished);
         assertThat(run.framesSent()).isEqualTo(5);
         assertThat(closed).isTrue();
@@ -43,7 +43,7 @@ class AnnouncerTest {
 
     @Test
     void cancelStopsBeforeTheNextFrame() {
-        Announcements.Running run = new Announcer().start("t", recorder, frames(10), Duration.ofMillis(200));
+        Announcements.Running run = new Announcer().start("t", () -> recorder, frames(10), Duration.ofMillis(200));
         await().atMost(Duration.ofSeconds(2)).until(() -> run.framesSent() >= 1);
         run.cancel();
         assertThat(run.finished()).isTrue();
@@ -65,10 +65,20 @@ class AnnouncerTest {
                 closed = true;
             }
         };
-        Announcements.Running run = new Announcer().start("t", failing, frames(3), Duration.ofMillis(10));
+        Announcements.Running run = new Announcer().start("t", () -> failing, frames(3), Duration.ofMillis(10));
         await().atMost(Duration.ofSeconds(2)).until(run::finished);
         assertThat(run.framesSent()).isZero();
         assertThat(closed).isTrue();
+    }
+
+    @Test
+    void aSenderThatCannotBeOpenedEndsTheRunInTheBackground() {
+        Announcements.Running run = new Announcer().start("t", () -> {
+            throw new IOException("EPERM: no packet socket");
+        }, frames(3), Duration.ofMillis(10));
+        await().atMost(Duration.ofSeconds(2)).until(run::finished);
+        assertThat(run.framesSent()).isZero();
+        assertThat(sentAt).isEmpty();
     }
 
     private static List<byte[]> frames(int n) {

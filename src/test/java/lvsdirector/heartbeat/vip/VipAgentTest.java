@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -135,10 +136,14 @@ class VipAgentTest {
         final List<Run> runs = new ArrayList<>();
 
         @Override
-        public Running start(String name, FrameSender sender, List<byte[]> frames, Duration spacing) {
+        public Running start(String name, SenderOpener opener, List<byte[]> frames, Duration spacing) {
             Run run = new Run(frames, spacing);
             runs.add(run);
-            sender.close();
+            try {
+                opener.open().close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return run;
         }
 

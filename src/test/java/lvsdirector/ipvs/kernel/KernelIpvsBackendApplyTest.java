@@ -55,6 +55,23 @@ class KernelIpvsBackendApplyTest {
     }
 
     @Test
+    void rehearsingEncodesTheBatchButSendsNothing() throws Exception {
+        FakeNetlinkSocket socket = GoldenReplay.socketFor();
+        List<IpvsOperation> batch = List.of(
+                new IpvsOperation.AddService(VirtualService.of(WEB, "wrr")),
+                new IpvsOperation.AddService(VirtualService.of(HTTPS, "a-scheduler-name-too-long")),
+                new IpvsOperation.AddDestination(WEB, dest("192.168.1.10", 80, ForwardingMethod.ROUTE, 1, 0, 0)),
+                new IpvsOperation.DeleteService(DNS));
+        int prepared;
+        try (KernelIpvsBackend kernel = GoldenReplay.backendFor(socket)) {
+            prepared = kernel.rehearse(batch);
+        }
+        assertThat(prepared).as("the over-long scheduler name cannot be encoded").isEqualTo(3);
+        assertThat(socket.datagramsSent()).as("GETFAMILY only").isEqualTo(1);
+        assertThat(socket.scriptDone()).isTrue();
+    }
+
+    @Test
     void largeBatchKeepsTheWindowAndTheOrder() throws Exception {
         FakeNetlinkSocket socket = GoldenReplay.socketFor();
         List<IpvsOperation> batch = new ArrayList<>();
