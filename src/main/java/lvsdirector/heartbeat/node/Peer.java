@@ -11,6 +11,11 @@ final class Peer {
     final TreeMap<Long, Long> rexmitDue = new TreeMap<>();
     NodeStatus status = NodeStatus.INIT;
     boolean heard;
+    /**
+     * A new generation was seen and no status of it yet: the DEAD status we hold is from before the restart,
+     * so its next status is a restart's, not a return after partition (its first packet need not be a status).
+     */
+    boolean restartPending;
     boolean usesProtocol;
     long generation = -1;
     /** seq of the last status accepted (a stale one from a node we declared dead is dropped). */

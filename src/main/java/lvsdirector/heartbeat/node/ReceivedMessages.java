@@ -61,6 +61,7 @@ final class ReceivedMessages {
             peer.sequence.reset();
             peer.rexmitDue.clear();
             peer.lastStatusSeq = 0;
+            peer.restartPending = true;
             membership.listener().nodeRestarted(peer.name, peer.generation, generation);
         }
         if (generation == peer.generation && returnsAfterPartition(peer, message)) {
@@ -77,7 +78,7 @@ final class ReceivedMessages {
 
     /** A status of the generation we knew, from a node we heard and then declared dead: it never restarted. */
     private static boolean returnsAfterPartition(Peer peer, Message message) {
-        return peer.heard && peer.status == NodeStatus.DEAD && message.type().equals("status");
+        return peer.heard && !peer.restartPending && peer.status == NodeStatus.DEAD && message.type().equals("status");
     }
 
     /** heartbeat 3.0.6's lines for a healed partition, in its words and levels. */
@@ -172,6 +173,7 @@ final class ReceivedMessages {
             LOG.info("info: node {} is back (generation {})", peer.name, Long.toHexString(peer.generation));
         }
         peer.heard = true;
+        peer.restartPending = false;
         peer.lastStatusNanos = now;
         hex(message, "seq").ifPresent(seq -> peer.lastStatusSeq = seq);
         peer.usesProtocol = message.get("protocol").isPresent();

@@ -85,6 +85,19 @@ class PartitionReturnTest {
     }
 
     @Test
+    void aRestartWhoseFirstMessageIsNoStatusIsStillNotAPartition() {
+        // seen in CI against heartbeat 3.0.6: the restarted node's first packet we read was not a status (an ack or
+        // reqnodes), and its first status then found it DEAD in the generation just recorded
+        h.peerGeneration++;
+        h.peerSeq = 0;
+        h.membership.receive(h.fromA(Field.string("t", "reqnodes")));
+        h.membership.receive(h.statusA("init"));
+        assertThat(h.events).contains("restart nodea", "up nodea").doesNotContain("partition nodea");
+        assertThat(lines()).noneMatch(l -> l.contains("returning after partition"));
+        assertThat(h.membership.statuses()).containsEntry("nodea", NodeStatus.INIT);
+    }
+
+    @Test
     void lowerGenerationAfterDeathIsAReplayAndDropped() {
         h.peerGeneration--;
         int before = h.events.size();
