@@ -34,9 +34,12 @@ final class HealthBook {
     /** The current status of one real; replaced (never mutated) at each result. */
     private static final class Slot {
         RealStatus status;
+        /** The virtual's id, made once: every result names it for the observer. */
+        final String virtualId;
 
         Slot(RealStatus status) {
             this.status = status;
+            this.virtualId = status.layout().config().id();
         }
     }
 
@@ -140,7 +143,7 @@ final class HealthBook {
             RealStatus s = slot.status;
             logCounters(s, outcome);
             effects.checkResult(s.layout().config(), s.real(), outcome);
-            observe(observer, s, outcome);
+            observe(observer, slot.virtualId, s, outcome);
             // checktype=off never changes health; only a maintenance file (a forced result) does
             boolean off = s.layout().config().check().checkType() == CheckType.OFF
                     && (outcome.result() == null || !outcome.result().forced());
@@ -152,9 +155,9 @@ final class HealthBook {
         return changed;
     }
 
-    private static void observe(DirectorObserver observer, RealStatus s, CheckOutcome outcome) {
+    private static void observe(DirectorObserver observer, String virtualId, RealStatus s, CheckOutcome outcome) {
         try {
-            observer.realChecked(s.layout().config().id(), s.name(), outcome);
+            observer.realChecked(virtualId, s.name(), outcome);
         } catch (RuntimeException e) {
             LdirectordLog.warn("Director observer failed on a check result: " + e);
         }

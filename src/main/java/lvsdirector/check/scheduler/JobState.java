@@ -1,5 +1,6 @@
 package lvsdirector.check.scheduler;
 
+import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,7 @@ import lvsdirector.check.CheckJob;
 import lvsdirector.check.CombinedCycle;
 import lvsdirector.check.Health;
 
-/** What the scheduler knows about one job. Mutable, confined to the checker's context. */
+/** What the scheduler knows about one job. Mutable, confined to the job's check loop. */
 final class JobState {
     final CheckJob job;
     Health health;
@@ -22,7 +23,8 @@ final class JobState {
     long probeSeq;
     /** Waiting in the {@link StartQueue}. */
     boolean startQueued;
-    long timerId = -1;
+    /** The next probe's timer on the loop; null while none is set. */
+    ScheduledFuture<?> timer;
     /** When the next probe is due (for migrating a schedule); 0 while a probe runs or before the first. */
     long nextDueNanos;
     /** Rounds waiting for the probe in flight. */
@@ -33,9 +35,20 @@ final class JobState {
         this.health = health;
     }
 
-    void releaseWaiters() {
-        List<Promise<Void>> done = new ArrayList<>(waiters);
+    void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    /** The waiting rounds, taken away (to be completed once the outcome is delivered). */
+    List<Promise<Void>> takeWaiters() {
+        if (waiters.isEmpty()) {
+            return List.of();
+        }
+        List<Promise<Void>> taken = new ArrayList<>(waiters);
         waiters.clear();
-        done.forEach(Promise::tryComplete);
+        return taken;
     }
 }

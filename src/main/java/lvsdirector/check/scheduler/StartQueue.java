@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * (start-up, a reload, a round asked for every job) would otherwise all open their connections in one task
  * and keep the event loop from reading the answers for seconds. The probes are not spread over the interval:
  * every batch follows the previous one at once, so a round still starts every probe within milliseconds.
- * Confined to the checker's context.
+ * Confined to its check loop.
  */
 final class StartQueue {
     static final int BATCH = 200;

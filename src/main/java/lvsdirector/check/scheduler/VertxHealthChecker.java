@@ -1,10 +1,10 @@
 package lvsdirector.check.scheduler;
 
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,28 +12,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import lvsdirector.check.CheckJob;
 import lvsdirector.check.CheckListener;
 import lvsdirector.check.CheckOutcome;
-import lvsdirector.check.CheckResult;
-import lvsdirector.check.CheckResult.FailureReason;
-import lvsdirector.check.external.ExternalRunAs;
 import lvsdirector.check.CheckSpec;
-import lvsdirector.check.CombinedCheck;
-import lvsdirector.check.Epilogue;
 import lvsdirector.check.Health;
 import lvsdirector.check.HealthChecker;
-import lvsdirector.check.OffCheck;
-import lvsdirector.check.ProbeFailures;
 import lvsdirector.check.Prober;
+import lvsdirector.check.external.ExternalRunAs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every job on Vert.x timers: each job on its own fixed-rate schedule (a probe starts {@code interval}
- * after the previous one started, or right after it ended if it ran longer), jobs concurrently, never two
- * probes of one job at once. Results go through {@link Epilogue} and then to the listener, always on the
- * context the checker was created for.
+ * Runs the jobs on several event loops ({@link CheckLoops}): each job belongs to one loop ({@link ShardKey})
+ * where its schedule, state and probes live ({@link CheckShard}). Outcomes come back to the context the
+ * checker was created for in batches, one task per loop pass ({@link OutcomeBatch}), and go to the listener
+ * there, in the order each loop produced them. That context keeps a view of every job's health for
+ * {@link #health}.
  */
 public final class VertxHealthChecker implements HealthChecker {
     private static final Logger LOG = LoggerFactory.getLogger(VertxHealthChecker.class);
@@ -41,45 +37,57 @@ public final class VertxHealthChecker implements HealthChecker {
     static final Duration DEFAULT_GUARD_SLACK = Duration.ofSeconds(3);
     static final String MAINTENANCE = "Server in maintenance";
 
-    private final Vertx vertx;
     private final Context context;
     private final CheckListener listener;
-    private final Prober prober;
     private final AutoCloseable ownedProber;
-    private final Maintenance maintenance;
-    private final Duration guardSlack;
-    private final Map<CheckJob, JobState> jobs = new LinkedHashMap<>();
-    private final StartQueue starts;
-    private long guardSweepTimer = -1;
+    private final List<CheckShard> shards = new ArrayList<>();
+    /** Every job's last known health, by job; confined to {@link #context}. */
+    private final Map<CheckJob, Health> healthView = new LinkedHashMap<>();
     private boolean closed;
 
     /** A checker with the standard probers, delivering outcomes on {@code context}. */
     public VertxHealthChecker(Vertx vertx, Context context, CheckListener listener) {
-        this(vertx, context, listener, new ProbeDispatcher(vertx), new ReverseNames(vertx), true,
-                DEFAULT_GUARD_SLACK);
+        this(vertx, context, listener, new ProbeDispatcher(vertx), () -> new ReverseNames(vertx), true,
+                DEFAULT_GUARD_SLACK, CheckLoops.defaultCount());
     }
 
     /** A checker with the standard probers whose external commands are started through {@code externalRunAs}. */
     public VertxHealthChecker(Vertx vertx, Context context, CheckListener listener, ExternalRunAs externalRunAs) {
-        this(vertx, context, listener, new ProbeDispatcher(vertx, externalRunAs), new ReverseNames(vertx), true,
-                DEFAULT_GUARD_SLACK);
+        this(vertx, context, listener, new ProbeDispatcher(vertx, externalRunAs),
+                () -> new ReverseNames(vertx), true, DEFAULT_GUARD_SLACK, CheckLoops.defaultCount());
     }
 
     /** A checker with a caller-supplied prober (tests, or an extended set of protocols). */
     public VertxHealthChecker(Vertx vertx, Context context, CheckListener listener, Prober prober) {
-        this(vertx, context, listener, prober, new ReverseNames(vertx), false, DEFAULT_GUARD_SLACK);
+        this(vertx, context, listener, prober, () -> new ReverseNames(vertx), false, DEFAULT_GUARD_SLACK,
+                CheckLoops.defaultCount());
     }
 
-    VertxHealthChecker(Vertx vertx, Context context, CheckListener listener, Prober prober, ReverseNames names,
-                       boolean ownsProber, Duration guardSlack) {
-        this.vertx = Objects.requireNonNull(vertx, "vertx");
+    VertxHealthChecker(Vertx vertx, Context context, CheckListener listener, Prober prober,
+                       Supplier<ReverseNames> names, boolean ownsProber, Duration guardSlack) {
+        this(vertx, context, listener, prober, names, ownsProber, guardSlack, CheckLoops.defaultCount());
+    }
+
+    /**
+     * @param names makes each loop's reverse-name cache (a cache is confined to one context)
+     * @param loops how many event loops run the probes
+     */
+    VertxHealthChecker(Vertx vertx, Context context, CheckListener listener, Prober prober,
+                       Supplier<ReverseNames> names, boolean ownsProber, Duration guardSlack, int loops) {
+        Objects.requireNonNull(vertx, "vertx");
         this.context = Objects.requireNonNull(context, "context");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.prober = Objects.requireNonNull(prober, "prober");
+        Objects.requireNonNull(prober, "prober");
         this.ownedProber = ownsProber && prober instanceof AutoCloseable c ? c : null;
-        this.maintenance = new Maintenance(vertx, names);
-        this.guardSlack = guardSlack;
-        this.starts = new StartQueue(context, this::startProbe);
+        for (ContextInternal loop : CheckLoops.contexts(vertx, context, loops)) {
+            Maintenance maintenance = new Maintenance(vertx, names.get());
+            shards.add(new CheckShard(loop, prober, maintenance, guardSlack, this::handOver));
+        }
+    }
+
+    /** How many event loops run the probes. */
+    int loops() {
+        return shards.size();
     }
 
     /** Called from another thread, the change is moved onto the checker's context (and so happens later). */
@@ -91,52 +99,53 @@ public final class VertxHealthChecker implements HealthChecker {
             return;
         }
         requireOpen();
-        startGuardSweep();
-        Map<CheckSpec, JobState> leaving = new HashMap<>();
-        for (JobState state : new ArrayList<>(jobs.values())) {
-            if (!jobsCopy.containsKey(state.job)) {
-                stop(state);
-                jobs.remove(state.job);
-                leaving.put(state.job.spec(), state);
-            }
+        updateView(jobsCopy);
+        List<Map<CheckJob, Health>> split = split(jobsCopy);
+        for (int i = 0; i < shards.size(); i++) {
+            CheckShard shard = shards.get(i);
+            Map<CheckJob, Health> mine = split.get(i);
+            shard.execute(() -> shard.setJobs(mine));
         }
-        jobsCopy.forEach((job, initial) -> {
-            if (jobs.containsKey(job)) {
-                return; // equal job: keeps health, counters and schedule
+        // The first probes start from this context's next task: a round asked for in this one (start-up
+        // sets the jobs, then runs a round) reaches the loops first and joins them instead of probing twice.
+        context.runOnContext(v -> shards.forEach(shard -> shard.execute(shard::startNewJobs)));
+    }
+
+    /** What each loop does with a new job set, done here too: equal jobs keep, same spec migrates. */
+    private void updateView(Map<CheckJob, Health> jobs) {
+        Map<CheckSpec, Health> leaving = new HashMap<>();
+        healthView.entrySet().removeIf(e -> {
+            boolean gone = !jobs.containsKey(e.getKey());
+            if (gone) {
+                leaving.put(e.getKey().spec(), e.getValue());
             }
-            JobState state = new JobState(job, Objects.requireNonNull(initial, "initial health"));
-            jobs.put(job, state);
-            JobState previous = leaving.remove(job.spec());
-            if (previous != null) {
-                migrate(previous, state);
-            } else {
-                starts.add(state);
+            return gone;
+        });
+        jobs.forEach((job, initial) -> {
+            if (!healthView.containsKey(job)) {
+                Health migrated = leaving.remove(job.spec());
+                healthView.put(job, migrated != null ? migrated : initial);
             }
         });
     }
 
-    /** Same spec, other settings (interval, failurecount, maintenance dir): the server's state carries over. */
-    private void migrate(JobState from, JobState to) {
-        to.health = from.health;
-        to.failures = Math.min(from.failures, to.job.failureCount() - 1);
-        to.cycle = from.cycle;
-        long now = System.nanoTime();
-        if (from.running || from.nextDueNanos == 0) {
-            starts.add(to);
-            return;
+    /** The job set cut into one map per loop. */
+    private List<Map<CheckJob, Health>> split(Map<CheckJob, Health> jobs) {
+        List<Map<CheckJob, Health>> split = new ArrayList<>();
+        for (int i = 0; i < shards.size(); i++) {
+            split.add(new LinkedHashMap<>());
         }
-        long due = Math.min(from.nextDueNanos, now + to.job.interval().toNanos());
-        schedule(to, Duration.ofNanos(Math.max(0, due - now)));
+        jobs.forEach((job, health) -> split.get(ShardKey.of(job.spec(), shards.size())).put(job, health));
+        return split;
     }
 
-    /** Only on the checker's context: the state is confined to it. */
+    /** Only on the checker's context: the view is confined to it. */
     @Override
     public Health health(CheckJob job) {
         if (Vertx.currentContext() != context) {
             throw new IllegalStateException("VertxHealthChecker.health must be called on the checker's context");
         }
-        JobState state = jobs.get(job);
-        return state == null ? null : state.health;
+        return healthView.get(job);
     }
 
     @Override
@@ -147,15 +156,21 @@ public final class VertxHealthChecker implements HealthChecker {
             return moved.future();
         }
         requireOpen();
+        List<Map<CheckJob, Promise<Void>>> split = new ArrayList<>();
+        for (int i = 0; i < shards.size(); i++) {
+            split.add(new LinkedHashMap<>());
+        }
         List<Future<Void>> done = new ArrayList<>();
-        for (JobState state : jobs.values()) {
+        for (CheckJob job : healthView.keySet()) {
             Promise<Void> waiter = Promise.promise();
-            state.waiters.add(waiter);
             done.add(waiter.future());
-            if (!state.running) {
-                vertx.cancelTimer(state.timerId);
-                state.timerId = -1;
-                starts.add(state);
+            split.get(ShardKey.of(job.spec(), shards.size())).put(job, waiter);
+        }
+        for (int i = 0; i < shards.size(); i++) {
+            CheckShard shard = shards.get(i);
+            Map<CheckJob, Promise<Void>> mine = split.get(i);
+            if (!mine.isEmpty()) {
+                shard.execute(() -> shard.runRound(mine));
             }
         }
         return Future.all(done).mapEmpty();
@@ -171,9 +186,21 @@ public final class VertxHealthChecker implements HealthChecker {
             return;
         }
         closed = true;
-        vertx.cancelTimer(guardSweepTimer);
-        jobs.values().forEach(this::stop);
-        jobs.clear();
+        healthView.clear();
+        List<Future<Void>> stopped = new ArrayList<>();
+        for (CheckShard shard : shards) {
+            Promise<Void> done = Promise.promise();
+            stopped.add(done.future());
+            shard.execute(() -> {
+                shard.close();
+                done.complete();
+            });
+        }
+        // the probers go once no loop can start another probe
+        Future.join(stopped).onComplete(ar -> closeProber());
+    }
+
+    private void closeProber() {
         if (ownedProber != null) {
             try {
                 ownedProber.close();
@@ -183,119 +210,24 @@ public final class VertxHealthChecker implements HealthChecker {
         }
     }
 
-    private void stop(JobState state) {
-        state.removed = true;
-        vertx.cancelTimer(state.timerId);
-        state.releaseWaiters();
-    }
-
-    private void startProbe(JobState state) {
-        if (state.removed || state.running || closed) {
-            return;
-        }
-        state.running = true;
-        state.timerId = -1;
-        state.nextDueNanos = 0;
-        state.startedAtNanos = System.nanoTime();
-        state.guardDeadlineNanos = 0;
-        long seq = ++state.probeSeq;
-        Future<CheckResult> result;
-        try {
-            result = maintenanceThenProbe(state);
-        } catch (RuntimeException e) {
-            result = Future.failedFuture(e);
-        }
-        result.onComplete(ar -> onContext(() -> {
-            if (state.running && state.probeSeq == seq) {
-                finish(state, ar);
-            }
-        }));
+    /** On a check loop: one task for the whole batch onto the checker's context. */
+    private void handOver(List<Delivery> batch) {
+        context.runOnContext(v -> receive(batch));
     }
 
     /**
-     * One periodic sweep gives up on probes that overran their timeout plus slack (a prober that forgot its
-     * own timeout), instead of a guard timer set and cancelled around every probe.
+     * On the checker's context. An outcome of a job that left the job set meanwhile is dropped, as a probe's
+     * answer after its job stopped; the rounds waiting for it are released all the same.
      */
-    private void startGuardSweep() {
-        if (guardSweepTimer >= 0) {
-            return;
-        }
-        long period = Math.max(10, Math.min(1000, guardSlack.toMillis() / 2));
-        guardSweepTimer = vertx.setPeriodic(period, id -> onContext(this::sweepGuards));
-    }
-
-    private void sweepGuards() {
-        long now = System.nanoTime();
-        List<JobState> overdue = new ArrayList<>();
-        for (JobState state : jobs.values()) {
-            if (state.running && state.guardDeadlineNanos != 0 && now - state.guardDeadlineNanos >= 0) {
-                overdue.add(state);
+    private void receive(List<Delivery> batch) {
+        for (Delivery delivery : batch) {
+            CheckOutcome outcome = delivery.outcome();
+            if (outcome != null && !closed && healthView.containsKey(delivery.job())) {
+                healthView.put(delivery.job(), outcome.health());
+                deliver(delivery.job(), outcome);
             }
+            delivery.waiters().forEach(Promise::tryComplete);
         }
-        for (JobState state : overdue) {
-            finish(state, Future.succeededFuture(ProbeFailures.timeout(ProbeFailures.since(state.startedAtNanos))));
-        }
-    }
-
-    private Future<CheckResult> maintenanceThenProbe(JobState state) {
-        CheckJob job = state.job;
-        if (job.maintenanceDir() == null) {
-            return probe(state);
-        }
-        CheckSpec spec = job.spec();
-        return maintenance.inMaintenance(job.maintenanceDir(), spec.address(), spec.port())
-                .recover(e -> {
-                    LOG.warn("cannot read maintenance directory {}: {}", job.maintenanceDir(), e.toString());
-                    return Future.succeededFuture(false);
-                })
-                .compose(inMaintenance -> inMaintenance
-                        ? Future.succeededFuture(new CheckResult(false, MAINTENANCE,
-                                ProbeFailures.since(state.startedAtNanos), true, FailureReason.MAINTENANCE))
-                        : probe(state));
-    }
-
-    /** The probe for this round; null result for off checks, which never probe. */
-    private Future<CheckResult> probe(JobState state) {
-        CheckSpec spec = state.job.spec();
-        if (spec instanceof OffCheck) {
-            return Future.succeededFuture(null);
-        }
-        if (spec instanceof CombinedCheck combined) {
-            spec = state.cycle.next(combined);
-        }
-        if (!spec.timeout().isZero()) {
-            state.guardDeadlineNanos = System.nanoTime() + spec.timeout().plus(guardSlack).toNanos();
-        }
-        return prober.probe(spec);
-    }
-
-    private void finish(JobState state, AsyncResult<CheckResult> ar) {
-        state.running = false;
-        state.guardDeadlineNanos = 0;
-        if (state.removed) {
-            state.releaseWaiters();
-            return;
-        }
-        CheckResult result = ar.succeeded() ? ar.result() : crashed(state, ar.cause());
-        if (result != null) {
-            if (state.job.spec() instanceof CombinedCheck combined && !result.forced()) {
-                state.cycle = state.cycle.after(combined, result.success());
-            }
-            CheckOutcome outcome = Epilogue.apply(state.health, state.failures, state.job.failureCount(), result);
-            state.health = outcome.health();
-            state.failures = Epilogue.counterAfter(outcome);
-            deliver(state.job, outcome);
-        }
-        state.releaseWaiters();
-        Duration elapsed = ProbeFailures.since(state.startedAtNanos);
-        Duration wait = state.job.interval().minus(elapsed);
-        schedule(state, wait.isNegative() ? Duration.ZERO : wait);
-    }
-
-    private CheckResult crashed(JobState state, Throwable error) {
-        LOG.warn("check of {} failed unexpectedly", state.job.spec(), error);
-        return CheckResult.failed(FailureReason.ERROR, "check error: " + ProbeFailures.describe(error),
-                ProbeFailures.since(state.startedAtNanos));
     }
 
     private void deliver(CheckJob job, CheckOutcome outcome) {
@@ -303,27 +235,6 @@ public final class VertxHealthChecker implements HealthChecker {
             listener.onOutcome(job, outcome);
         } catch (RuntimeException e) {
             LOG.error("check listener failed for {}", job.spec(), e);
-        }
-    }
-
-    private void schedule(JobState state, Duration delay) {
-        if (state.removed || closed) {
-            return;
-        }
-        state.nextDueNanos = System.nanoTime() + delay.toNanos();
-        // Vert.x timers need at least 1 ms
-        state.timerId = vertx.setTimer(Math.max(1, delay.toMillis()), id -> onContext(() -> {
-            if (state.timerId == id) {
-                startProbe(state);
-            }
-        }));
-    }
-
-    private void onContext(Runnable action) {
-        if (Vertx.currentContext() == context) {
-            action.run();
-        } else {
-            context.runOnContext(v -> action.run());
         }
     }
 

@@ -18,7 +18,7 @@ import lvsdirector.check.Prober;
 final class FakeProber implements Prober {
     enum Answer { UP, DOWN, THROW, HANG }
 
-    record Probe(CheckSpec spec, long startNanos) {}
+    record Probe(CheckSpec spec, long startNanos, String thread) {}
 
     private final Vertx vertx;
     private final Map<CheckSpec, Answer> answers = new ConcurrentHashMap<>();
@@ -51,7 +51,7 @@ final class FakeProber implements Prober {
 
     @Override
     public Future<CheckResult> probe(CheckSpec spec) {
-        probes.add(new Probe(spec, System.nanoTime()));
+        probes.add(new Probe(spec, System.nanoTime(), Thread.currentThread().getName()));
         AtomicInteger running = inFlight.computeIfAbsent(spec, s -> new AtomicInteger());
         maxConcurrentPerSpec.accumulateAndGet(running.incrementAndGet(), Math::max);
         Answer answer = answers.getOrDefault(spec, Answer.UP);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import lvsdirector.check.CheckJob;
 import lvsdirector.check.CheckOutcome;
 import lvsdirector.check.CheckOutcome.Transition;
@@ -50,7 +51,8 @@ class MaintenanceTest {
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
         prober = new FakeProber(vertx);
-        ReverseNames names = new ReverseNames(vertx, address -> {
+        // one cache per check loop, all counting their lookups here
+        Supplier<ReverseNames> names = () -> new ReverseNames(vertx, address -> {
             lookups.incrementAndGet();
             return "web1.example.com";
         }, Duration.ofSeconds(1), Duration.ofMinutes(1));

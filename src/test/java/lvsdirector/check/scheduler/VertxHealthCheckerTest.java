@@ -48,7 +48,7 @@ class VertxHealthCheckerTest {
         prober = new FakeProber(vertx);
         checker = OnContext.call(context, () -> new VertxHealthChecker(vertx, context,
                 (job, outcome) -> delivered.add(new Delivered(job, outcome, Vertx.currentContext() == context)),
-                prober, new ReverseNames(vertx), false, Duration.ofMillis(200)));
+                prober, () -> new ReverseNames(vertx), false, Duration.ofMillis(200)));
     }
 
     @AfterEach
