@@ -2,26 +2,22 @@ package lvsdirector.heartbeat.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import lvsdirector.heartbeat.wire.Field;
-import org.junit.jupiter.api.AfterEach;
+import lvsdirector.testing.LoggedEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The membership side of spec §3.4 for a peer we declared dead: same generation, higher, lower. */
 class PartitionReturnTest {
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(Membership.class);
+    @RegisterExtension
+    final LoggedEvents logged = LoggedEvents.of(Membership.class);
     private MembershipHarness h;
 
     @BeforeEach
     void deadPeer() {
-        logged.start();
-        logger.addAppender(logged);
         h = new MembershipHarness();
         h.membership.start();
         h.membership.receive(h.statusA("up"));
@@ -34,11 +30,6 @@ class PartitionReturnTest {
         assertThat(h.membership.statuses()).containsEntry("nodea", NodeStatus.DEAD);
         // what it sent meanwhile never arrived
         h.peerSeq += 7;
-    }
-
-    @AfterEach
-    void detach() {
-        logger.detachAppender(logged);
     }
 
     private List<String> lines() {

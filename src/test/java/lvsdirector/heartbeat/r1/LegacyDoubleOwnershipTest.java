@@ -3,15 +3,12 @@ package lvsdirector.heartbeat.r1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import lvsdirector.heartbeat.config.AutoFailback;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import lvsdirector.testing.LoggedEvents;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Legacy mode's race, as heartbeat 3.0.6 has it: a home node that finds no other active node at its comm-up
@@ -20,19 +17,8 @@ import org.slf4j.LoggerFactory;
  * WARN that says both nodes run it.
  */
 class LegacyDoubleOwnershipTest {
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(LegacyRequests.class);
-
-    @BeforeEach
-    void capture() {
-        logged.start();
-        logger.addAppender(logged);
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(logged);
-    }
+    @RegisterExtension
+    final LoggedEvents logged = LoggedEvents.of(LegacyRequests.class);
 
     private List<String> warnings() {
         return logged.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();

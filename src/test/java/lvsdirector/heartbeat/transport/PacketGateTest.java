@@ -2,35 +2,20 @@ package lvsdirector.heartbeat.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import lvsdirector.heartbeat.wire.AuthKey;
 import lvsdirector.heartbeat.wire.AuthKeys;
 import lvsdirector.heartbeat.wire.AuthMethod;
 import lvsdirector.heartbeat.wire.PacketDecoder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import lvsdirector.testing.LoggedEvents;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PacketGateTest {
     private static final AuthKey KEY = new AuthKey(1, AuthMethod.MD5, "Md5-Interop-Key");
     private final PacketGate gate = new PacketGate(new PacketDecoder(AuthKeys.single(KEY)), "nodeb", List.of("nodea", "nodeb"), true);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(PacketGate.class);
-
-    @BeforeEach
-    void capture() {
-        logged.start();
-        logger.addAppender(logged);
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(logged);
-    }
+    @RegisterExtension
+    final LoggedEvents logged = LoggedEvents.of(PacketGate.class);
 
     private String onlyLogLine() {
         assertThat(logged.list).hasSize(1);
