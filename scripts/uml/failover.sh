@@ -74,7 +74,7 @@ watch() { # OUT STATEDIR LOG
     exec {pause}<> "$out.pause"
     rm -f "$out.pause"
     mark() { [[ -n ${seen[$1]:-} ]] || { seen[$1]=$2; echo "$1 $2" >> "$out"; }; }
-    local deadline=$(( ${EPOCHREALTIME//[!0-9]/} / 1000 + 90000 ))
+    local deadline=$(( ${EPOCHREALTIME//[!0-9]/} / 1000 + 240000 )) # DrbdFailoverIT.TAKEOVER_LIMIT_S
     # The served probe (a python client, slow to start in UML) has a loop of its own: in the sampling loop it
     # would leave seconds between two samples of the other events.
     (
