@@ -13,6 +13,7 @@
 # PROBE_REOPEN=1: a plain client also asks every sample real from the moment its listener is reopened and
 # prints how soon each one answers (so a late "up" can be told from a listener that does not serve yet).
 # The bench prints "bench event loop N ran M ms late" when its own servers stall for more than 300 ms.
+# SKIP_HOST=1, SKIP_UML=1, SKIP_LDIRECTORD=1 leave those rows out; DIRECTOR_JAVA_OPTS go to ours in both places.
 # Needs: mvn -B -DskipTests package (target/, target/lib, target/test-classes), ldirectord, linux.uml.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -54,16 +55,18 @@ run_one() {
 if [ "${1:-}" = --inside ]; then
     # inside UML: Debian's ldirectord, then ours on the kernel backend, same N and config
     shift
-    n=$1 steady=$2 rounds=$3
+    n=$1 steady=$2 rounds=$3 skip_ldirectord=${4:-0}
     work=$(mktemp -d /tmp/checks-bench.XXXXXX)
     ulimit -n 20000
-    export LVS_DIRECTOR_RUNDIR=$work/run LVS_DIRECTOR_JAVA_OPTS="-Xmx512m"
-    $bench_java config "$n" "/etc/ha.d/bench-checks.cf" "$work/ldirectord.log"
-    mkdir -p /var/run /etc/ha.d
-    run_one ldirectord "$n" kernel "/usr/sbin/ldirectord bench-checks.cf start" \
-        "/usr/sbin/ldirectord bench-checks.cf stop" "/var/run/ldirectord.bench-checks.cf.pid" "$steady" "$rounds" 90 || true
-    rm -f /etc/ha.d/bench-checks.cf
-    ipvsadm -C
+    export LVS_DIRECTOR_RUNDIR=$work/run LVS_DIRECTOR_JAVA_OPTS="-Xmx512m ${5:-}"
+    if [ "$skip_ldirectord" != 1 ]; then
+        $bench_java config "$n" "/etc/ha.d/bench-checks.cf" "$work/ldirectord.log"
+        mkdir -p /var/run /etc/ha.d
+        run_one ldirectord "$n" kernel "/usr/sbin/ldirectord bench-checks.cf start" \
+            "/usr/sbin/ldirectord bench-checks.cf stop" "/var/run/ldirectord.bench-checks.cf.pid" "$steady" "$rounds" 90 || true
+        rm -f /etc/ha.d/bench-checks.cf
+        ipvsadm -C
+    fi
     $bench_java config "$n" "$work/ours.cf" "$work/ours.log"
     run_one ours-uml "$n" kernel "scripts/ldirectord --backend=kernel $work/ours.cf start" \
         "scripts/ldirectord $work/ours.cf stop" "$work/run/ldirectord.ours.cf.pid" "$steady" "$rounds" 90 || true
@@ -91,7 +94,8 @@ done
 if [ "${SKIP_UML:-0}" != 1 ]; then
     while read -r line; do
         case $line in RESULT*) results+=("$line") ;; *) echo "  uml: $line" >&2 ;; esac
-    done < <(UML_TIMEOUT=${UML_TIMEOUT:-1500} UML_MEM=${UML_MEM:-3G} scripts/uml-run bash bench/checks.sh --inside "$n_uml" "$steady" "$rounds" 2>&1 || true)
+    done < <(UML_TIMEOUT=${UML_TIMEOUT:-1500} UML_MEM=${UML_MEM:-3G} scripts/uml-run bash bench/checks.sh --inside "$n_uml" "$steady" "$rounds" \
+        "${SKIP_LDIRECTORD:-0}" "${DIRECTOR_JAVA_OPTS:-}" 2>&1 || true)
 fi
 echo "load after: $(uptime)" >&2
 

@@ -12,11 +12,15 @@ import java.util.List;
 /**
  * How many event loops the probes run on, and their contexts. The default is one loop per core, at most
  * four (system property {@value #PROPERTY} overrides it). The loops are taken after the checker's own
- * context's loop, which is left to the director while the pool has loops enough.
+ * context's loop, which is left to the director while the pool has loops enough. On one core the probes
+ * share the director's own loop (count {@value #HOME}): a second loop there only adds a thread hand-over
+ * per batch of outcomes and a wake-up of each thread for the other.
  */
 final class CheckLoops {
     static final String PROPERTY = "lvsdirector.check.loops";
     static final int MAX_DEFAULT = 4;
+    /** The count that means: no loop of their own, the probes run on the checker's context. */
+    static final int HOME = 0;
 
     private CheckLoops() {}
 
@@ -24,23 +28,29 @@ final class CheckLoops {
         return count(System.getProperty(PROPERTY), Runtime.getRuntime().availableProcessors());
     }
 
-    /** The property's value when it is a positive number, else min(cores, {@value #MAX_DEFAULT}). */
+    /**
+     * The property's value when it is a number ≥ 0, else {@value #HOME} on one core and min(cores,
+     * {@value #MAX_DEFAULT}) on more.
+     */
     static int count(String property, int cores) {
         if (property != null && !property.isBlank()) {
             try {
                 int n = Integer.parseInt(property.trim());
-                if (n >= 1) {
+                if (n >= HOME) {
                     return n;
                 }
             } catch (NumberFormatException e) {
                 // fall through to the default: a bad knob must not stop the checks
             }
         }
-        return Math.max(1, Math.min(cores, MAX_DEFAULT));
+        return cores <= 1 ? HOME : Math.min(cores, MAX_DEFAULT);
     }
 
-    /** {@code count} event-loop contexts, on distinct loops as far as the pool allows. */
+    /** {@code count} event-loop contexts, on distinct loops as far as the pool allows; {@code home} alone for {@value #HOME}. */
     static List<ContextInternal> contexts(Vertx vertx, Context home, int count) {
+        if (count == HOME) {
+            return List.of((ContextInternal) home);
+        }
         VertxInternal internal = (VertxInternal) vertx;
         List<EventLoop> loops = new ArrayList<>();
         for (EventExecutor executor : internal.nettyEventLoopGroup()) {

@@ -130,4 +130,30 @@ class ShardedCheckerTest {
             assertThat(OnContext.call(context, () -> checker.health(gone))).isNull();
         }
     }
+
+    @Test
+    void onOneCoreTheProbesShareTheDirectorsLoopAndOutcomesStillArrive() throws UnknownHostException {
+        List<Delivered> home = new CopyOnWriteArrayList<>();
+        VertxHealthChecker onHome = OnContext.call(context, () -> new VertxHealthChecker(vertx, context,
+                (job, outcome) -> home.add(new Delivered(job, outcome, Thread.currentThread().getName())),
+                prober, () -> new ReverseNames(vertx), false, Duration.ofMillis(200), CheckLoops.HOME));
+        try {
+            Map<CheckJob, Health> jobs = jobs(20);
+            CheckJob failing = job(3);
+            prober.answer(failing.spec(), Answer.DOWN);
+            OnContext.await(context, () -> {
+                onHome.setJobs(jobs);
+                return onHome.runRound();
+            });
+
+            assertThat(onHome.loops()).isEqualTo(1);
+            assertThat(prober.probes).hasSize(jobs.size()).allMatch(p -> p.thread().equals(contextThread));
+            assertThat(home).hasSize(jobs.size()).allMatch(d -> d.thread().equals(contextThread));
+            assertThat(OnContext.call(context, () -> onHome.health(failing))).isEqualTo(Health.DOWN);
+            CheckJob healthy = job(4);
+            assertThat(OnContext.call(context, () -> onHome.health(healthy))).isEqualTo(Health.UP);
+        } finally {
+            OnContext.run(context, onHome::close);
+        }
+    }
 }
