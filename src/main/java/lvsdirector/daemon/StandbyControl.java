@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import lvsdirector.director.Director;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The control-socket requests of a hot-standby daemon: {@code role} prints {@code active} or
@@ -15,7 +17,7 @@ import lvsdirector.director.Director;
  * the IPVS table has been programmed or released.
  */
 final class StandbyControl {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StandbyControl.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StandbyControl.class);
     private static final long SWITCH_LIMIT_SECONDS = 30;
 
     private final Supplier<Director> director;

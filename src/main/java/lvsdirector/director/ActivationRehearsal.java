@@ -38,8 +38,7 @@ final class ActivationRehearsal {
     }
 
     private Future<Integer> dryRound(DesiredTable desired, Globals globals) {
-        boolean readd = globals.readdQuiescent();
-        return worker.rehearse((actual, programmed) -> new Reconciler(Mode.START, readd, programmed)
-                .plan(desired, actual, List.of())).map(List::size);
+        return worker.rehearse(Reconciler.planner(Mode.START, globals.readdQuiescent(), desired, List.of()))
+                .map(List::size);
     }
 }

@@ -372,9 +372,7 @@ public final class Director implements CheckListener {
         }
         Map<ServiceKey, Map<DestinationKey, Destination>> intended = new LinkedHashMap<>();
         desired.services().forEach((k, ds) -> intended.put(k, ds.destinations()));
-        boolean readd = g.readdQuiescent();
-        return worker.round((actual, programmed) -> new Reconciler(mode, readd, programmed)
-                        .plan(desired, actual, removed), intended, mode != Mode.ROUND)
+        return worker.round(Reconciler.planner(mode, g.readdQuiescent(), desired, removed), intended, mode != Mode.ROUND)
                 .map(result -> {
                     lastDesired = desired;
                     report(result);

@@ -75,11 +75,7 @@ final class IpvsWorker {
     Future<List<PlannedOperation>> rehearse(RoundPlanner planner) {
         return executor.executeBlocking(() -> {
             List<PlannedOperation> plan = planner.apply(ActualTable.read(backend), copyOfProgrammed());
-            List<IpvsOperation> ops = new ArrayList<>(plan.size());
-            for (PlannedOperation p : plan) {
-                ops.add(p.operation());
-            }
-            backend.rehearse(ops);
+            backend.rehearse(operations(plan));
             return plan;
         }, true);
     }
@@ -100,11 +96,7 @@ final class IpvsWorker {
                 plan.add(p);
             }
         }
-        List<IpvsOperation> ops = new ArrayList<>(plan.size());
-        for (PlannedOperation p : plan) {
-            ops.add(p.operation());
-        }
-        List<IpvsBackend.OperationResult> results = backend.apply(ops);
+        List<IpvsBackend.OperationResult> results = backend.apply(operations(plan));
         programmed.clear();
         intended.forEach((k, v) -> programmed.put(k, new LinkedHashMap<>(v)));
         List<Step> steps = new ArrayList<>(plan.size());
@@ -119,6 +111,14 @@ final class IpvsWorker {
             steps.add(new Step(plan.get(i), error));
         }
         return new RoundResult(before, steps);
+    }
+
+    private static List<IpvsOperation> operations(List<PlannedOperation> plan) {
+        List<IpvsOperation> ops = new ArrayList<>(plan.size());
+        for (PlannedOperation p : plan) {
+            ops.add(p.operation());
+        }
+        return ops;
     }
 
     /** A destination whose operation failed is not "ours": the next round compares it afresh. */

@@ -46,6 +46,15 @@ public final class Reconciler {
     }
 
     /**
+     * The round planner of one round: the table read at the round's start and what was last programmed are the
+     * worker's; the desired table and the removed virtuals are this round's.
+     */
+    static IpvsWorker.RoundPlanner planner(Mode mode, boolean readdQuiescent, DesiredTable desired,
+                                           List<VirtualLayout> removed) {
+        return (actual, programmed) -> new Reconciler(mode, readdQuiescent, programmed).plan(desired, actual, removed);
+    }
+
+    /**
      * @param removed virtuals of the previous config that the new one no longer has (RELOAD only)
      */
     public List<PlannedOperation> plan(DesiredTable desired, ActualTable actual, List<VirtualLayout> removed) {
