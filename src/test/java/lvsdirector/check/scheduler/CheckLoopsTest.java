@@ -17,9 +17,9 @@ class CheckLoopsTest {
 
     @ParameterizedTest
     @CsvSource(nullValues = "null", value = {
-            "null, 1, 0", "null, 2, 2", "null, 4, 4", "null, 16, 4",
-            "3, 1, 3", "' 6 ', 2, 6", "0, 2, 0", "-1, 8, 4", "many, 2, 2", "'', 2, 2", "-1, 1, 0"})
-    void countIsThePropertyElseTheHomeLoopOnOneCoreElseCoresUpToFour(String property, int cores, int expected) {
+            "null, 1, 1", "null, 2, 2", "null, 4, 4", "null, 16, 4",
+            "3, 1, 3", "' 6 ', 2, 6", "0, 2, 0", "-1, 8, 4", "many, 2, 2", "'', 2, 2", "-1, 1, 1"})
+    void countIsThePropertyWhenZeroOrMoreElseCoresUpToFour(String property, int cores, int expected) {
         assertThat(CheckLoops.count(property, cores)).isEqualTo(expected);
     }
 

@@ -132,7 +132,7 @@ class ShardedCheckerTest {
     }
 
     @Test
-    void onOneCoreTheProbesShareTheDirectorsLoopAndOutcomesStillArrive() throws UnknownHostException {
+    void onTheHomeLoopTheProbesShareTheDirectorsLoopAndOutcomesStillArrive() throws UnknownHostException {
         List<Delivered> home = new CopyOnWriteArrayList<>();
         VertxHealthChecker onHome = OnContext.call(context, () -> new VertxHealthChecker(vertx, context,
                 (job, outcome) -> home.add(new Delivered(job, outcome, Thread.currentThread().getName())),
