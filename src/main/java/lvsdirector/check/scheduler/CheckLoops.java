@@ -14,8 +14,8 @@ import java.util.List;
  * four (system property {@value #PROPERTY} overrides it). The loops are taken after the checker's own
  * context's loop, which is left to the director while the pool has loops enough. Count {@value #HOME} (only
  * when asked for) runs the probes on the director's own loop: in a one-CPU UML kernel it did 67 checks/s for
- * 200 reals against 32 with a loop of its own, but failover benches with it on one CPU saw more start-up
- * stalls, so one CPU keeps one loop of its own until that is understood.
+ * 200 reals against 32 with a loop of its own (one run each), but no integration test has run a director
+ * with it yet, so one CPU keeps one loop of its own for now.
  */
 final class CheckLoops {
     static final String PROPERTY = "lvsdirector.check.loops";
