@@ -225,9 +225,11 @@ served_again() { first_served_again "$1" "$2" | grep -q .; }
 # when the client was first served again (see served_again), by the client's own clock (end of that attempt)
 first_served_again() { awk -v d="$2" '$2 > d && $3 == "ok" && (min == "" || $1 < min) { min = $1 } END { if (min != "") print min }' "$work/client.log"; }
 # epoch ms of the first line of a JVM log (HH:MM:SS.mmm, UTC, the day of DAY_MS) matching PATTERN, or 0
-log_ms() { # FILE PATTERN DAY_MS
-    awk -v day=$(( $3 - $3 % 86400000 )) -v pattern="$2" '$0 ~ pattern && $1 ~ /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9][0-9][0-9]$/ {
-        split($1, t, /[:.]/); printf "%d\n", day + ((t[1] * 60 + t[2]) * 60 + t[3]) * 1000 + t[4]; found = 1; exit }
+# (the first at or after epoch ms SINCE: a partition while nodeb started logs "is dead" long before the kill)
+log_ms() { # FILE PATTERN SINCE
+    awk -v day=$(( $3 - $3 % 86400000 )) -v since="$3" -v pattern="$2" '$0 ~ pattern && $1 ~ /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9][0-9][0-9]$/ {
+        split($1, t, /[:.]/); ms = day + ((t[1] * 60 + t[2]) * 60 + t[3]) * 1000 + t[4]
+        if (ms >= since) { printf "%d\n", ms; found = 1; exit } }
         END { if (!found) print 0 }' "$1"
 }
 # epoch ms of the first line of heartbeat's ha-log matching PATTERN, or 0; whole seconds, stamped
