@@ -49,10 +49,14 @@ class DirectorWithCheckerTest {
 
         server.close();
         ServiceKey vs = new ServiceKey.Address(Protocol.TCP, ip("10.0.0.1"), 80);
-        await().atMost(Duration.ofSeconds(10)).until(() -> h.backend.destinations(vs).size() == 1
-                && h.backend.destinations(vs).get(0).destination().address().equals(ip("127.0.0.2")));
-        assertThat(h.log.all()).contains("Deleted real server: 127.0.0.1:" + port + " (10.0.0.1:80)",
-                "Added fallback server: 127.0.0.2:80 (10.0.0.1:80) (Weight set to 1)");
+        // The table changes on the IPVS worker thread and the round is logged after it, on the director's
+        // context: wait for both.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(h.backend.destinations(vs)).singleElement()
+                    .satisfies(d -> assertThat(d.destination().address()).isEqualTo(ip("127.0.0.2")));
+            assertThat(h.log.all()).contains("Deleted real server: 127.0.0.1:" + port + " (10.0.0.1:80)",
+                    "Added fallback server: 127.0.0.2:80 (10.0.0.1:80) (Weight set to 1)");
+        });
         Harness.await(director.stop());
         assertThat(h.backend.services()).isEmpty();
     }
