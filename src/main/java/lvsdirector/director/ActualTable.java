@@ -3,6 +3,7 @@ package lvsdirector.director;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import lvsdirector.ipvs.Destination;
 import lvsdirector.ipvs.DestinationEntry;
@@ -30,9 +31,20 @@ public record ActualTable(Map<ServiceKey, ActualService> services) {
 
     /** Reads the whole table; blocking. */
     public static ActualTable read(IpvsBackend backend) throws IpvsException {
+        return read(backend, null);
+    }
+
+    /**
+     * Reads the services of {@code scope} with their destinations (null: the whole table); services outside
+     * it are left out, their destinations unread. Blocking.
+     */
+    public static ActualTable read(IpvsBackend backend, Set<ServiceKey> scope) throws IpvsException {
         Map<ServiceKey, ActualService> services = new LinkedHashMap<>();
         for (ServiceEntry se : backend.services()) {
             ServiceKey key = se.service().key();
+            if (scope != null && !scope.contains(key)) {
+                continue;
+            }
             Map<DestinationKey, Destination> destinations = new LinkedHashMap<>();
             for (DestinationEntry de : backend.destinations(key)) {
                 destinations.put(de.destination().key(), de.destination());

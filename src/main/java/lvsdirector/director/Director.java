@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +31,6 @@ import lvsdirector.ipvs.Destination;
 import lvsdirector.ipvs.DestinationKey;
 import lvsdirector.ipvs.IpvsBackend;
 import lvsdirector.ipvs.ServiceKey;
-import lvsdirector.support.InetAddrs;
 
 /**
  * The orchestrator. Lives on one Vert.x context: receives check outcomes, recomputes the desired table,
@@ -57,6 +57,11 @@ public final class Director implements CheckListener {
     private final ContextQueue queue;
     private boolean roundPending;
     private Future<Void> pendingRound;
+    /** The queued round compares the whole table (timer, overrides, operator's request), not just changes. */
+    private boolean fullRoundPending;
+    /** Virtuals with a real whose health changed since a round last planned them. */
+    private final Set<ServiceKey> changedVirtuals = new LinkedHashSet<>();
+    private final SnapshotViews views = new SnapshotViews();
     private long timerId = -1;
     private volatile DirectorSnapshot snapshot = DirectorSnapshot.EMPTY;
     /** Snapshot rebuilds for check outcomes are at most this often (rounds publish at once). */
@@ -222,14 +227,14 @@ public final class Director implements CheckListener {
         }
         boolean changed;
         try {
-            changed = health.apply(job, outcome, effects(), observer, clock);
+            changed = health.apply(job, outcome, effects(), observer, clock, changedVirtuals);
         } catch (RuntimeException e) {
             // a broken outcome must never take the director down
             LdirectordLog.warn("Ignoring check outcome " + outcome + ": " + e);
             return;
         }
         if (changed) {
-            requestRound();
+            queueRound();
         }
         publishSoon();
     }
@@ -346,14 +351,28 @@ public final class Director implements CheckListener {
         layouts = List.copyOf(built);
     }
 
+    /** A round over the whole table. */
     private Future<Void> requestRound() {
+        fullRoundPending = true;
+        return queueRound();
+    }
+
+    /**
+     * Queues one round unless one is queued already: a burst of changes collapses into it. Unless a full round
+     * was asked for, it plans only the virtuals whose reals changed, so reals flapping among 10,000 do not
+     * make every round walk them all (the periodic round still compares everything).
+     */
+    private Future<Void> queueRound() {
         if (roundPending) {
             return pendingRound;
         }
         roundPending = true;
         pendingRound = enqueue(() -> {
             roundPending = false;
-            return round(Mode.ROUND, List.of()).recover(err -> {
+            Set<ServiceKey> scope = fullRoundPending ? null : new LinkedHashSet<>(changedVirtuals);
+            fullRoundPending = false;
+            changedVirtuals.clear();
+            return round(Mode.ROUND, List.of(), scope).recover(err -> {
                 LdirectordLog.warn("Reading or changing the IPVS table failed: " + err.getMessage());
                 return Future.succeededFuture();
             });
@@ -361,26 +380,55 @@ public final class Director implements CheckListener {
         return pendingRound;
     }
 
-    /** One reconciliation round; runs inside the queue, on the context. */
+    /** One reconciliation round of the whole table; runs inside the queue, on the context. */
     private Future<Void> round(Mode mode, List<VirtualLayout> removed) {
+        return round(mode, removed, null);
+    }
+
+    /** One reconciliation round over the virtuals of {@code scope} (null: all); inside the queue, on the context. */
+    private Future<Void> round(Mode mode, List<VirtualLayout> removed, Set<ServiceKey> scope) {
         Globals g = config.globals();
-        DesiredTable desired = DesiredTable.compute(layouts, g, health::health, overrides);
+        DesiredTable desired = DesiredTable.compute(inScope(scope), g, health::health, overrides);
         if (!active) {
-            lastDesired = desired;
-            publish();
+            lastDesired = merged(desired, scope);
+            publish(scope);
             return Future.succeededFuture();
         }
         Map<ServiceKey, Map<DestinationKey, Destination>> intended = new LinkedHashMap<>();
         desired.services().forEach((k, ds) -> intended.put(k, ds.destinations()));
-        return worker.round(Reconciler.planner(mode, g.readdQuiescent(), desired, removed), intended, mode != Mode.ROUND)
+        return worker.round(Reconciler.planner(mode, g.readdQuiescent(), desired, removed), intended, mode != Mode.ROUND,
+                        scope)
                 .map(result -> {
-                    lastDesired = desired;
+                    lastDesired = merged(desired, scope);
                     report(result);
                     updateFallbacks(desired, g);
-                    publish();
+                    publish(scope);
                     return (Void) null;
                 })
                 .onComplete(ar -> observeRound(roundKind(mode), ar.succeeded()));
+    }
+
+    private List<VirtualLayout> inScope(Set<ServiceKey> scope) {
+        if (scope == null) {
+            return layouts;
+        }
+        List<VirtualLayout> chosen = new ArrayList<>(scope.size());
+        for (VirtualLayout layout : layouts) {
+            if (scope.contains(layout.key())) {
+                chosen.add(layout);
+            }
+        }
+        return chosen;
+    }
+
+    /** The last desired table with the services of a round over {@code scope} replaced. */
+    private DesiredTable merged(DesiredTable desired, Set<ServiceKey> scope) {
+        if (scope == null) {
+            return desired;
+        }
+        Map<ServiceKey, DesiredService> services = new LinkedHashMap<>(lastDesired.services());
+        services.putAll(desired.services());
+        return new DesiredTable(services);
     }
 
     private static DirectorObserver.RoundKind roundKind(Mode mode) {
@@ -454,24 +502,12 @@ public final class Director implements CheckListener {
     }
 
     private void publish() {
-        List<DirectorSnapshot.VirtualView> views = new ArrayList<>();
-        for (VirtualLayout layout : layouts) {
-            DesiredService ds = lastDesired.services().get(layout.key());
-            List<DirectorSnapshot.RealView> reals = new ArrayList<>();
-            for (Map.Entry<DestinationKey, lvsdirector.config.RealConfig> e : layout.reals().entrySet()) {
-                RealStatus s = health == null ? null : health.status(layout.realKey(e.getKey()));
-                Destination d = ds == null ? null : ds.destinations().get(e.getKey());
-                OperatorOverrides.Setting setting = overrides.find(layout.config(), e.getValue());
-                reals.add(new DirectorSnapshot.RealView(s != null ? s.name()
-                        : InetAddrs.hostPort(e.getValue().address(), e.getValue().port()),
-                        s == null ? null : s.health(), d == null ? null : d.weight(),
-                        s == null ? null : s.lastMessage(), s == null ? null : s.since(),
-                        setting != null && setting.drained(), setting == null ? null : setting.weight()));
-            }
-            views.add(new DirectorSnapshot.VirtualView(layout.config().id(), layout.config().address().logName(),
-                    ds != null && ds.fallbackActive(), reals));
-        }
-        snapshot = new DirectorSnapshot(status, views);
+        publish(null);
+    }
+
+    /** Publishes a new snapshot; only the views of the virtuals of {@code scope} (null: all) are rebuilt. */
+    private void publish(Set<ServiceKey> scope) {
+        snapshot = views.build(status, layouts, lastDesired, health, overrides, scope);
     }
 
     private static Set<ServiceKey> keys(List<VirtualLayout> layouts) {

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import lvsdirector.check.CheckJob;
 import lvsdirector.check.CheckOutcome;
@@ -16,6 +17,7 @@ import lvsdirector.config.Globals;
 import lvsdirector.config.RealConfig;
 import lvsdirector.ipvs.Destination;
 import lvsdirector.ipvs.DestinationKey;
+import lvsdirector.ipvs.ServiceKey;
 import lvsdirector.support.InetAddrs;
 
 /**
@@ -128,9 +130,11 @@ final class HealthBook {
     /**
      * Applies an outcome to every real its job feeds: logs soft failures and counter resets in
      * ldirectord's words, reports the result for the monitor file and the observer, and updates health (never for
-     * checktype=off). Returns true when some real's health changed.
+     * checktype=off). Returns true when some real's health changed, and adds the virtuals of those reals to
+     * {@code changedVirtuals}.
      */
-    boolean apply(CheckJob job, CheckOutcome outcome, SideEffects effects, DirectorObserver observer, Clock clock) {
+    boolean apply(CheckJob job, CheckOutcome outcome, SideEffects effects, DirectorObserver observer, Clock clock,
+                  Set<ServiceKey> changedVirtuals) {
         Slot[] slots = byJobInstance.get(job);
         if (slots == null) {
             slots = byJob.get(job);
@@ -150,7 +154,10 @@ final class HealthBook {
             Health health = off ? s.health() : outcome.health();
             String message = outcome.result() == null ? null : outcome.result().message();
             slot.status = s.withResult(health, message, clock.instant());
-            changed |= health != s.health();
+            if (health != s.health()) {
+                changed = true;
+                changedVirtuals.add(s.layout().key());
+            }
         }
         return changed;
     }

@@ -64,7 +64,17 @@ final class IpvsWorker {
      */
     Future<RoundResult> round(RoundPlanner planner, Map<ServiceKey, Map<DestinationKey, Destination>> intended,
                               boolean retryFailed) {
-        return executor.executeBlocking(() -> runRound(planner, intended, retryFailed), true);
+        return round(planner, intended, retryFailed, null);
+    }
+
+    /**
+     * A round over the services of {@code scope} only (null: the whole table): only they are read, planned
+     * and remembered as programmed, so a round for the few virtuals whose reals changed costs as much as
+     * those virtuals, not the whole table.
+     */
+    Future<RoundResult> round(RoundPlanner planner, Map<ServiceKey, Map<DestinationKey, Destination>> intended,
+                              boolean retryFailed, Set<ServiceKey> scope) {
+        return executor.executeBlocking(() -> runRound(planner, intended, retryFailed, scope), true);
     }
 
     /**
@@ -74,7 +84,7 @@ final class IpvsWorker {
      */
     Future<List<PlannedOperation>> rehearse(RoundPlanner planner) {
         return executor.executeBlocking(() -> {
-            List<PlannedOperation> plan = planner.apply(ActualTable.read(backend), copyOfProgrammed());
+            List<PlannedOperation> plan = planner.apply(ActualTable.read(backend), copyOfProgrammed(null));
             backend.rehearse(operations(plan));
             return plan;
         }, true);
@@ -85,19 +95,23 @@ final class IpvsWorker {
     }
 
     private RoundResult runRound(RoundPlanner planner, Map<ServiceKey, Map<DestinationKey, Destination>> intended,
-                                 boolean retryFailed) throws IpvsException {
-        ActualTable before = ActualTable.read(backend);
+                                 boolean retryFailed, Set<ServiceKey> scope) throws IpvsException {
+        ActualTable before = ActualTable.read(backend, scope);
         if (retryFailed) {
             failed.clear();
         }
         List<PlannedOperation> plan = new ArrayList<>();
-        for (PlannedOperation p : planner.apply(before, copyOfProgrammed())) {
+        for (PlannedOperation p : planner.apply(before, copyOfProgrammed(scope))) {
             if (!failed.contains(p.operation())) {
                 plan.add(p);
             }
         }
         List<IpvsBackend.OperationResult> results = backend.apply(operations(plan));
-        programmed.clear();
+        if (scope == null) {
+            programmed.clear();
+        } else {
+            programmed.keySet().removeAll(scope);
+        }
         intended.forEach((k, v) -> programmed.put(k, new LinkedHashMap<>(v)));
         List<Step> steps = new ArrayList<>(plan.size());
         for (int i = 0; i < plan.size(); i++) {
@@ -141,9 +155,13 @@ final class IpvsWorker {
         }
     }
 
-    private Map<ServiceKey, Map<DestinationKey, Destination>> copyOfProgrammed() {
+    private Map<ServiceKey, Map<DestinationKey, Destination>> copyOfProgrammed(Set<ServiceKey> scope) {
         Map<ServiceKey, Map<DestinationKey, Destination>> copy = new HashMap<>();
-        programmed.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+        programmed.forEach((k, v) -> {
+            if (scope == null || scope.contains(k)) {
+                copy.put(k, Map.copyOf(v));
+            }
+        });
         return copy;
     }
 }
