@@ -30,6 +30,7 @@ class Attempt:
         self.sock.setblocking(False)
         code = self.sock.connect_ex((host, port))
         if code not in (0, errno.EINPROGRESS):
+            self.sock.close()
             raise OSError(code, "connect")
         selector.register(self.sock, selectors.EVENT_WRITE, self)
 
@@ -57,25 +58,22 @@ class Attempt:
 
 
 with open(log, "a", buffering=1) as out:
-    live = []
     next_start = time.time()
     while True:
         now = time.time()
         if now >= next_start:
             try:
-                live.append(Attempt())
+                Attempt()
             except OSError as e:
                 out.write("%d %d fail %s\n" % (now * 1000, now * 1000, type(e).__name__))
-            next_start += PERIOD
+            # after a stall, one attempt and on: no burst of attempts started in the same millisecond
+            next_start = max(next_start + PERIOD, now)
         for key, _ in selector.select(timeout=max(0.0, next_start - time.time())):
             attempt = key.data
             try:
-                if attempt.ready(out):
-                    live.remove(attempt)
+                attempt.ready(out)
             except OSError as e:
                 attempt.end(out, "fail " + type(e).__name__)
-                live.remove(attempt)
         now = time.time()
-        for attempt in [a for a in live if now - a.started >= TIMEOUT]:
+        for attempt in [key.data for key in selector.get_map().values() if now - key.data.started >= TIMEOUT]:
             attempt.end(out, "fail TimeoutError")
-            live.remove(attempt)

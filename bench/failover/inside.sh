@@ -218,12 +218,12 @@ await() { # SECONDS DESCRIPTION COMMAND...: polls every 10 ms, prints the epoch 
 
 # client.log: END START ok|fail ...; "served after T" counts only attempts started after T
 served_after() { awk -v t="$1" '$2 > t && $3 == "ok" { found = 1 } END { exit !found }' "$work/client.log"; }
-# served again after a kill at T whose link-down was done at D: the earliest end of a successful attempt
-# started after D, which cannot have gone through nodea (its link is down by then). Attempts overlap
-# (client.py), so lines are in about, not exactly, the order of their ends: the earliest is taken.
-served_again() { first_served_again "$1" "$2" | grep -q .; }
+# served again after a link-down done at D: the earliest end of a successful attempt started after D, which
+# cannot have gone through nodea (its link is down by then). Attempts overlap (client.py), so lines are in
+# about, not exactly, the order of their ends: the earliest is taken.
+served_again() { first_served_again "$1" | grep -q .; }
 # when the client was first served again (see served_again), by the client's own clock (end of that attempt)
-first_served_again() { awk -v d="$2" '$2 > d && $3 == "ok" && (min == "" || $1 < min) { min = $1 } END { if (min != "") print min }' "$work/client.log"; }
+first_served_again() { awk -v d="$1" '$2 > d && $3 == "ok" && (min == "" || $1 < min) { min = $1 } END { if (min != "") print min }' "$work/client.log"; }
 # epoch ms of the first line of a JVM log (HH:MM:SS.mmm, UTC, the day of DAY_MS) matching PATTERN, or 0
 # (the first at or after epoch ms SINCE: a partition while nodeb started logs "is dead" long before the kill)
 log_ms() { # FILE PATTERN SINCE
@@ -320,8 +320,8 @@ run_mode() { # MODE ROUND: each round in a directory of its own (a node's state 
     local vip_at table_at served_at
     vip_at=$(await 180 "nodeb to hold the VIP" vip_on nodeb) || vip_at=0
     table_at=$(await 180 "nodeb's IPVS table" table_on nodeb) || table_at=0
-    if await 180 "the client to be served through nodeb" served_again "$kill_at" "$down_at" >/dev/null; then
-        served_at=$(first_served_again "$kill_at" "$down_at")
+    if await 180 "the client to be served through nodeb" served_again "$down_at" >/dev/null; then
+        served_at=$(first_served_again "$down_at")
     else
         served_at=0
     fi

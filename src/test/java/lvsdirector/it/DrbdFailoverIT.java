@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -322,7 +323,7 @@ class DrbdFailoverIT {
         String resourceSteps() throws IOException {
             return Files.readAllLines(home.resolve("heartbeat.log")).stream()
                     .filter(l -> l.contains(" -> exit") || l.contains("is dead") || l.contains("Acquiring"))
-                    .map(l -> "  " + l).collect(java.util.stream.Collectors.joining("\n"));
+                    .map(l -> "  " + l).collect(Collectors.joining("\n"));
         }
 
         String logs() throws IOException {
