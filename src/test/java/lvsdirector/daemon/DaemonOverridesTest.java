@@ -116,11 +116,15 @@ class DaemonOverridesTest {
         assertThat(drained.text()).startsWith("Drained real server 127.0.0.1:8001\n")
                 .contains("(stored in node-local " + dir.resolve("local"));
         assertThat(control("weight", "bob", "127.0.0.1:8002", "9").status()).isZero();
-        await().atMost(Duration.ofSeconds(5)).until(() -> tableWeight(8001) == 0 && tableWeight(8002) == 9);
-
-        assertThat(control("show").text())
-                .containsPattern("127\\.0\\.0\\.1:8001 +up +weight 0 .*\\[drained\\]")
-                .containsPattern("127\\.0\\.0\\.1:8002 +up +weight 9 .*\\[weight override 9\\]");
+        // The table changes on the IPVS worker thread; the weights `show` prints come from the snapshot the
+        // director publishes after that, on its own context: wait for both.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(tableWeight(8001)).isZero();
+            assertThat(tableWeight(8002)).isEqualTo(9);
+            assertThat(control("show").text())
+                    .containsPattern("127\\.0\\.0\\.1:8001 +up +weight 0 .*\\[drained\\]")
+                    .containsPattern("127\\.0\\.0\\.1:8002 +up +weight 9 .*\\[weight override 9\\]");
+        });
         JsonObject real = new JsonObject(get("/status")).getJsonArray("virtuals").getJsonObject(0)
                 .getJsonArray("reals").getJsonObject(0);
         assertThat(real.getBoolean("drained")).isTrue();
