@@ -91,7 +91,9 @@ class VertxHealthCheckerTest {
             assertThat(Duration.ofNanos(starts.get(i) - starts.get(i - 1))).isBetween(Duration.ofMillis(180),
                     Duration.ofMillis(600));
         }
-        assertThat(outcomes(job).get(0).transition()).isEqualTo(Transition.WENT_UP);
+        // probes start on a check loop, outcomes are delivered later on the checker's context: wait for the first
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(outcomes(job)).first().extracting(CheckOutcome::transition).isEqualTo(Transition.WENT_UP));
         assertThat(delivered).allMatch(Delivered::onContext);
     }
 
