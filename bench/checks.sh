@@ -104,17 +104,18 @@ echo
 echo "Health checks at scale: checkinterval=1, checktimeout=negotiatetimeout=1, half HTTP / half connect,"
 echo "10% of HTTP reals slow (400 ms), 1% hanging; steady ${steady}s; ${rounds} down/up rounds of the sample."
 echo "Latency = listeners closed (opened) -> weight 0 (1) seen by the outside poller, ms p50/p99/max."
-printf '%-11s %6s %5s %8s %6s %6s %5s %5s %14s %14s %6s %6s %6s %5s\n' row reals virt checks/s cpu us/chk heapMB rssMB \
+printf '%-11s %6s %5s %8s %6s %4s %6s %5s %5s %14s %14s %6s %6s %6s %5s\n' row reals virt checks/s cpu sys% us/chk heapMB rssMB \
     "down p50/99/max" "up p50/99/max" flaps sample poll_ms miss
 for r in "${results[@]}"; do
     [ -n "$r" ] || continue
     heap=$(field heap "$r"); heap=${heap%,}; case $heap in *K) heap=$(( ${heap%K} / 1024 )) ;; esac
-    printf '%-11s %6s %5s %8s %6s %6s %5s %5s %14s %14s %6s %6s %6s %5s\n' "$(field row "$r")" "$(field reals "$r")" \
-        "$(field virtuals "$r")" "$(field checks_per_s "$r")" "$(field cpu "$r")" "$(field cpu_us_per_check "$r")" \
+    printf '%-11s %6s %5s %8s %6s %4s %6s %5s %5s %14s %14s %6s %6s %6s %5s\n' "$(field row "$r")" "$(field reals "$r")" \
+        "$(field virtuals "$r")" "$(field checks_per_s "$r")" "$(field cpu "$r")" "$(field sys_pct "$r")" "$(field cpu_us_per_check "$r")" \
         "$heap" "$(field rss_mb "$r")" \
         "$(field down "$r")" "$(field up "$r")" "$(field flaps "$r")" "$(field sample "$r")" "$(field poll_ms "$r")" \
         "$(field missed "$r")"
 done
-echo "cpu = the director's CPU seconds per wall second in the steady period (children included); us/chk = CPU"
+echo "cpu = the director's CPU seconds per wall second in the steady period (children included), sys% of it in the"
+echo "kernel (system calls and the TCP stack); us/chk = CPU"
 echo "microseconds per check done (CHECKS=http or CHECKS=connect: every virtual checks that way; default mixed);"
 echo "flaps = (real, 2-s sweep) pairs off their steady weight in the steady period; miss = sample transitions not seen within the cap."

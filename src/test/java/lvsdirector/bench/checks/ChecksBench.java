@@ -58,14 +58,17 @@ public final class ChecksBench {
             System.err.println("table " + (converged ? "converged" : "did NOT converge: " + poller.lastMismatch()));
 
             long cpuStart = director.cpuTicks();
+            long sysStart = director.systemTicks();
             long acceptedStart = servers.accepted();
             long wallStart = System.nanoTime();
             int flaps = poller.steady(steadySeconds * 1000L);
             double wall = (System.nanoTime() - wallStart) / 1e9;
             long checks = servers.accepted() - acceptedStart;
             double cpuSeconds = director.cpuTicksToSeconds(director.cpuTicks() - cpuStart);
+            double sysSeconds = director.cpuTicksToSeconds(director.systemTicks() - sysStart);
             result.put("checks_per_s", String.format("%.0f", checks / wall));
             result.put("cpu", String.format("%.3f", cpuSeconds / wall));
+            result.put("sys_pct", cpuSeconds == 0 ? "-" : String.format("%.0f", 100 * sysSeconds / cpuSeconds));
             result.put("cpu_us_per_check", checks == 0 ? "-" : String.format("%.0f", cpuSeconds * 1e6 / checks));
             result.put("rss_mb", String.valueOf(director.rssKb() / 1024));
             result.put("flaps", String.valueOf(flaps));

@@ -10,10 +10,20 @@ record ProcessStats(long pid) {
     private static final double TICKS_PER_SECOND = 100.0;
 
     long cpuTicks() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // after "pid (comm) ": state is f[0], utime f[11], stime f[12], cutime f[13], cstime f[14]
+        String[] f = statFields();
         return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+    }
+
+    /** The kernel's part of {@link #cpuTicks}: system calls (connect, close, epoll) and the TCP stack they run. */
+    long systemTicks() throws IOException {
+        String[] f = statFields();
+        return Long.parseLong(f[12]) + Long.parseLong(f[14]);
+    }
+
+    /** After "pid (comm) ": state is f[0], utime f[11], stime f[12], cutime f[13], cstime f[14]. */
+    private String[] statFields() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     double cpuTicksToSeconds(long ticks) {
