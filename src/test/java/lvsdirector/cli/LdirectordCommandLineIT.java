@@ -95,6 +95,28 @@ class LdirectordCommandLineIT {
         assertThat(run("ldirectord", config.toString(), "status").status()).isEqualTo(3);
     }
 
+    /**
+     * Started as under nohup (HUP ignored, inherited by the daemon): a JVM would never install its HUP handler,
+     * and `reload` would do nothing, silently. The daemon sets HUP back to its default before handling it.
+     */
+    @Test
+    void reloadsOnHupEvenWhenStartedWithHupIgnored() throws Exception {
+        List<String> command = List.of("sh", "-c", "trap '' HUP; exec \"$0\" \"$@\"",
+                HOME.resolve("scripts/ldirectord").toString(), "--backend=memory", config.toString(), "start");
+        Process starting = start(command);
+        assertThat(starting.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(starting.exitValue()).as(new String(starting.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(run("lvsadm", "-L", "-n").out()).contains(" Masq    5 "));
+
+        Files.writeString(config, Files.readString(config).replace("masq 5", "masq 7"));
+        assertThat(run("ldirectord", config.toString(), "reload").status()).isZero();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(run("lvsadm", "-L", "-n").out()).contains(" Masq    7 "));
+        assertThat(Files.readString(dir.resolve("ld.log"))).contains("Reloading Linux Director Daemon config on signal");
+    }
+
     @Test
     void hotStandbyChecksWithoutTheTableUntilStartAndStopReturnsItToStandby() throws Exception {
         String table = "IP Virtual Server version 1.2.1 (size=4096)\n"
@@ -260,7 +282,9 @@ class LdirectordCommandLineIT {
 
     private Process start(List<String> command, Path stderrFile) throws IOException {
         List<String> full = new ArrayList<>(command);
-        full.set(0, HOME.resolve("scripts").resolve(command.get(0)).toString());
+        if (!command.get(0).equals("sh")) {
+            full.set(0, HOME.resolve("scripts").resolve(command.get(0)).toString());
+        }
         ProcessBuilder builder = new ProcessBuilder(full).directory(dir.toFile());
         builder.environment().put("LVS_DIRECTOR_RUNDIR", dir.resolve("run").toString());
         builder.environment().put("LVS_DIRECTOR_CFGNAME", "www.cf");
