@@ -39,6 +39,19 @@ public final class VipTool {
         System.exit(0);
     }
 
+    private static final long AWAIT_LIMIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(45);
+
+    private static String threadDump() {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, frames) -> {
+            out.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            for (StackTraceElement frame : frames) {
+                out.append("    at ").append(frame).append('\n');
+            }
+        });
+        return out.toString();
+    }
+
     private static String act(VipAgent agent, String action) throws Exception {
         switch (action) {
             case "start" -> agent.start();
@@ -48,7 +61,13 @@ public final class VipTool {
             }
             case "await" -> {
                 Announcements.Running run = agent.announcing().orElseThrow(() -> new IllegalStateException("not announcing"));
+                long deadline = System.nanoTime() + AWAIT_LIMIT_NANOS;
                 while (!run.finished()) {
+                    if (System.nanoTime() - deadline > 0) {
+                        // once seen in CI (never alone): say where the announcing thread is instead of a silent wait
+                        throw new IllegalStateException("announcement not finished after 45 s, " + run.framesSent()
+                                + " frames sent; threads:\n" + threadDump());
+                    }
                     Thread.sleep(20);
                 }
                 return "sent " + run.framesSent();
