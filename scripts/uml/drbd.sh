@@ -10,12 +10,23 @@
 #                         its split-brain handler ("HANDLER split-brain")
 #   mkfs                  (Primary only) ext4 on /dev/drbd0
 #   await REGEX SECONDS   until /proc/drbd matches REGEX (exit 1 and print /proc/drbd on time-out)
+#   initial-sync SECONDS  (nodea) once connected, primary --force and the full sync, within SECONDS
 #   promote SECONDS       drbdadm primary r0 (never --force), retried every 0.1 s until it succeeds; prints
 #                         "START END TRIES" (epoch ms of the first try and of success); exit 1 on time-out
 #   mount DIR             mounts /dev/drbd0 on DIR (made if missing); prints "START END" (epoch ms)
 #   syslog FILE           a syslog stand-in on /dev/log (this kernel's devtmpfs) appending each message to FILE
 set -eu
 command=$1; shift
+
+# await REGEX SECONDS: 0 once /proc/drbd matches, else 1 after printing it
+await() {
+    tries=$(( $2 * 10 ))
+    until grep -Eq -- "$1" /proc/drbd; do
+        tries=$((tries - 1))
+        [ $tries -gt 0 ] || { echo "time-out waiting for /$1/ in /proc/drbd:"; cat /proc/drbd; return 1; }
+        sleep 0.1
+    done
+}
 
 case "$command" in
 net)
@@ -54,12 +65,19 @@ mkfs)
     mkfs.ext4 -q -F /dev/drbd0
     ;;
 await)
-    tries=$(( $2 * 10 ))
-    until grep -Eq -- "$1" /proc/drbd; do
-        tries=$((tries - 1))
-        [ $tries -gt 0 ] || { echo "time-out waiting for /$1/ in /proc/drbd:"; cat /proc/drbd; exit 1; }
-        sleep 0.1
-    done
+    await "$1" "$2" || exit 1
+    ;;
+initial-sync)
+    # the connection handshake first: forced while it was still going on, a pair once stayed Connected with the
+    # peer Inconsistent and nothing syncing (CI); if that happens all the same, the full sync is asked for again
+    await 'cs:Connected' 30 || exit 1
+    drbdadm primary --force r0
+    if ! await 'ds:UpToDate/UpToDate' "$1"; then
+        grep -q 'cs:Connected .*ds:UpToDate/Inconsistent' /proc/drbd || exit 1
+        echo "no resync started: drbdadm invalidate-remote r0"
+        drbdadm invalidate-remote r0
+        await 'ds:UpToDate/UpToDate' "$1" || exit 1
+    fi
     ;;
 promote)
     start=$(( $(date +%s%N) / 1000000 )) tries=0 limit=$(( $1 * 10 ))

@@ -122,8 +122,7 @@ class DrbdFailoverIT {
             a.ok(DRBD + "setup " + dir.resolve("drbd"));
             b.ok(DRBD + "setup " + dir.resolve("drbd"));
             // the initial full sync, the file system, then nodea hands the disk to its heartbeat peer
-            a.ok("drbdadm primary --force r0 && " + DRBD + "await 'ds:UpToDate/UpToDate' 60 && " + DRBD
-                    + "mkfs && drbdadm secondary r0");
+            a.ok(DRBD + "initial-sync 60 && " + DRBD + "mkfs && drbdadm secondary r0");
             stage("DRBD ready");
             NodeFiles filesA = NodeFiles.write(dir, "nodea", state, sync);
             NodeFiles filesB = NodeFiles.write(dir, "nodeb", state, sync);

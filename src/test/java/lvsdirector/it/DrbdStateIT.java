@@ -75,9 +75,7 @@ class DrbdStateIT {
         }
         a.ok(DRBD + "setup " + dir.resolve("drbd") + " '" + handler + "'");
         b.ok(DRBD + "setup " + dir.resolve("drbd") + " '" + handler + "'");
-        a.ok(DRBD + "await 'cs:Connected' 30");
-        a.ok("drbdadm primary --force r0 && " + DRBD + "await 'ds:UpToDate/UpToDate' 60 && " + DRBD + "mkfs && "
-                + DRBD + "mount " + STATE);
+        a.ok(DRBD + "initial-sync 60 && " + DRBD + "mkfs && " + DRBD + "mount " + STATE);
         b.ok(DRBD + "await 'cs:Connected ro:Secondary/Primary ds:UpToDate/UpToDate' 30");
     }
 
