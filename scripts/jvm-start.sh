@@ -17,7 +17,8 @@
 #
 # Environment: LVS_DIRECTOR_JVM_TUNING=off disables all three; LVS_DIRECTOR_CDS_DIR overrides the cache
 # directory; LVS_DIRECTOR_CDS_FIXED_BASE=1 maps the archive unrelocated (set by scripts/uml-run: relocating
-# it cost ~1 s of a JVM start in a UML kernel, measured 13.0 s -> 11.9 s mean over 4 lvsadm starts). LVS_DIRECTOR_JAVA_OPTS is placed after these options by the launchers, so it overrides them.
+# it cost ~1 s of a JVM start in a UML kernel, measured 13.0 s -> 11.9 s mean over 4 lvsadm starts).
+# LVS_DIRECTOR_JAVA_OPTS is placed after these options by the launchers, so it overrides them.
 # shellcheck shell=sh
 
 # lvs_jvm_options JAVA CLASSPATH CLASSLIST CACHE-DIRS PROGRAM [ARGS...]
