@@ -57,15 +57,15 @@ public final class ChecksBench {
             result.put("converged", String.valueOf(converged));
             System.err.println("table " + (converged ? "converged" : "did NOT converge: " + poller.lastMismatch()));
 
-            long cpuStart = director.cpuTicks();
-            long sysStart = director.systemTicks();
+            ProcessStats.Cpu cpuStart = director.cpu();
             long acceptedStart = servers.accepted();
             long wallStart = System.nanoTime();
             int flaps = poller.steady(steadySeconds * 1000L);
             double wall = (System.nanoTime() - wallStart) / 1e9;
             long checks = servers.accepted() - acceptedStart;
-            double cpuSeconds = director.cpuTicksToSeconds(director.cpuTicks() - cpuStart);
-            double sysSeconds = director.cpuTicksToSeconds(director.systemTicks() - sysStart);
+            ProcessStats.Cpu cpuEnd = director.cpu();
+            double cpuSeconds = director.cpuTicksToSeconds(cpuEnd.totalTicks() - cpuStart.totalTicks());
+            double sysSeconds = director.cpuTicksToSeconds(cpuEnd.systemTicks() - cpuStart.systemTicks());
             result.put("checks_per_s", String.format("%.0f", checks / wall));
             result.put("cpu", String.format("%.3f", cpuSeconds / wall));
             result.put("sys_pct", cpuSeconds == 0 ? "-" : String.format("%.0f", 100 * sysSeconds / cpuSeconds));
