@@ -39,7 +39,7 @@ public final class VipTool {
         System.exit(0);
     }
 
-    private static final long AWAIT_LIMIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(45);
+    private static final java.time.Duration AWAIT_LIMIT = java.time.Duration.ofSeconds(45);
 
     private static String threadDump() {
         StringBuilder out = new StringBuilder();
@@ -61,11 +61,12 @@ public final class VipTool {
             }
             case "await" -> {
                 Announcements.Running run = agent.announcing().orElseThrow(() -> new IllegalStateException("not announcing"));
-                long deadline = System.nanoTime() + AWAIT_LIMIT_NANOS;
+                long deadline = System.nanoTime() + AWAIT_LIMIT.toNanos();
                 while (!run.finished()) {
                     if (System.nanoTime() - deadline > 0) {
                         // once seen in CI (never alone): say where the announcing thread is instead of a silent wait
-                        throw new IllegalStateException("announcement not finished after 45 s, " + run.framesSent()
+                        throw new IllegalStateException("announcement not finished after " + AWAIT_LIMIT.toSeconds()
+                                + " s, " + run.framesSent()
                                 + " frames sent; threads:\n" + threadDump());
                     }
                     Thread.sleep(20);
