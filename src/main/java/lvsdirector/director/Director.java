@@ -31,6 +31,7 @@ import lvsdirector.ipvs.Destination;
 import lvsdirector.ipvs.DestinationKey;
 import lvsdirector.ipvs.IpvsBackend;
 import lvsdirector.ipvs.ServiceKey;
+import lvsdirector.ipvs.VirtualService;
 
 /**
  * The orchestrator. Lives on one Vert.x context: receives check outcomes, recomputes the desired table,
@@ -59,6 +60,7 @@ public final class Director implements CheckListener {
     private Future<Void> pendingRound;
     /** The queued round compares the whole table (timer, overrides, operator's request), not just changes. */
     private boolean fullRoundPending;
+    private boolean periodicPending;
     /** Virtuals with a real whose health changed since a round last planned them. */
     private final Set<ServiceKey> changedVirtuals = new LinkedHashSet<>();
     private final SnapshotViews views = new SnapshotViews();
@@ -372,12 +374,53 @@ public final class Director implements CheckListener {
             Set<ServiceKey> scope = fullRoundPending ? null : new LinkedHashSet<>(changedVirtuals);
             fullRoundPending = false;
             changedVirtuals.clear();
-            return round(Mode.ROUND, List.of(), scope).recover(err -> {
-                LdirectordLog.warn("Reading or changing the IPVS table failed: " + err.getMessage());
-                return Future.succeededFuture();
-            });
+            if (scope != null && scope.isEmpty()) {
+                return Future.succeededFuture(); // a periodic round took these virtuals already
+            }
+            return logFailure(round(Mode.ROUND, List.of(), scope));
         });
         return pendingRound;
+    }
+
+    /**
+     * Every checkinterval: reads the whole table, but plans only the virtuals that do not hold what was last
+     * programmed (an entry deleted or changed behind our back, an operator's weight) and those whose reals
+     * changed, so a table that holds what we programmed costs one read, not a plan of every real. A standby
+     * director, which never reads the table, recomputes what it would program.
+     */
+    private void periodicRound() {
+        if (!active || fullRoundPending) {
+            requestRound();
+            return;
+        }
+        if (periodicPending) {
+            return;
+        }
+        periodicPending = true;
+        enqueue(() -> {
+            periodicPending = false;
+            Map<ServiceKey, VirtualService> wanted = new LinkedHashMap<>();
+            for (VirtualLayout layout : layouts) {
+                wanted.put(layout.key(), layout.service());
+            }
+            return logFailure(worker.unsettled(wanted).compose(unsettled -> {
+                Set<ServiceKey> scope = new LinkedHashSet<>(changedVirtuals);
+                scope.addAll(unsettled);
+                changedVirtuals.clear();
+                if (scope.isEmpty()) {
+                    observeRound(DirectorObserver.RoundKind.ROUND, true);
+                    return Future.succeededFuture();
+                }
+                return round(Mode.ROUND, List.of(), scope);
+            }));
+        });
+    }
+
+    private static Future<Void> logFailure(Future<Void> round) {
+        return round.recover(err -> {
+            LdirectordLog.warn("Reading or changing the IPVS table failed: " + err.getMessage());
+            return Future.succeededFuture();
+        });
     }
 
     /** One reconciliation round of the whole table; runs inside the queue, on the context. */
@@ -479,7 +522,7 @@ public final class Director implements CheckListener {
         cancelTimer();
         long periodMs = Math.max(1, config.globals().checkInterval()) * 1000L;
         timerId = context.owner().setPeriodic(periodMs, id -> {
-            requestRound();
+            periodicRound();
             effects().tick(config.globals(), status);
         });
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,11 +13,14 @@ import java.util.function.BiFunction;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import lvsdirector.ipvs.Destination;
+import lvsdirector.ipvs.DestinationEntry;
 import lvsdirector.ipvs.DestinationKey;
 import lvsdirector.ipvs.IpvsBackend;
 import lvsdirector.ipvs.IpvsException;
 import lvsdirector.ipvs.IpvsOperation;
+import lvsdirector.ipvs.ServiceEntry;
 import lvsdirector.ipvs.ServiceKey;
+import lvsdirector.ipvs.VirtualService;
 
 /**
  * Owns the backend and runs every table round on one worker thread, so blocking calls never reach the
@@ -88,6 +92,39 @@ final class IpvsWorker {
             backend.rehearse(operations(plan));
             return plan;
         }, true);
+    }
+
+    /**
+     * The periodic round's first step: reads the whole table and names the services of {@code wanted} that do
+     * not hold exactly what was last programmed (missing, other settings, or a destination added, removed or
+     * changed behind our back, an operator's weight included). Only those need planning.
+     */
+    Future<Set<ServiceKey>> unsettled(Map<ServiceKey, VirtualService> wanted) {
+        return executor.executeBlocking(() -> {
+            Set<ServiceKey> unsettled = new LinkedHashSet<>(wanted.keySet());
+            for (ServiceEntry entry : backend.services()) {
+                ServiceKey key = entry.service().key();
+                VirtualService want = wanted.get(key);
+                if (want != null && Reconciler.sameService(entry.service(), want)
+                        && holdsProgrammed(key, backend.destinations(key))) {
+                    unsettled.remove(key);
+                }
+            }
+            return unsettled;
+        }, true);
+    }
+
+    private boolean holdsProgrammed(ServiceKey key, List<DestinationEntry> actual) {
+        Map<DestinationKey, Destination> ours = programmed.get(key);
+        if (ours == null || ours.size() != actual.size()) {
+            return false;
+        }
+        for (DestinationEntry entry : actual) {
+            if (!entry.destination().equals(ours.get(entry.destination().key()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Future<ActualTable> read() {

@@ -101,8 +101,8 @@ public final class ChecksBench {
                 downs.addAll(down.values());
                 ups.addAll(up.values());
                 missed += 2 * sample.size() - down.size() - up.size();
-                System.err.printf("round %d: %d/%d down seen, %d/%d up seen%n", round + 1, down.size(), sample.size(),
-                        up.size(), sample.size());
+                System.err.printf("round %d: %d/%d down seen, %d/%d up seen; slowest down %s; slowest up %s%n", round + 1,
+                        down.size(), sample.size(), up.size(), sample.size(), slowest(down), slowest(up));
             }
             result.put("sample", String.valueOf(sample.size()));
             result.put("poll_ms", String.format("%.1f", poller.meanCycleMillis()));
@@ -116,6 +116,15 @@ public final class ChecksBench {
         result.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
         System.out.println(line);
         System.out.flush();
+    }
+
+    /** The five latest reals as "virtual.real=ms": a tail from one virtual points at the table, one spread over many at the checks. */
+    private static String slowest(Map<Integer, Long> latencies) {
+        return latencies.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed())
+                .limit(5)
+                .map(e -> e.getKey() / Layout.REALS_PER_VIRTUAL + "." + e.getKey() % Layout.REALS_PER_VIRTUAL + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** The director may not have opened its control socket yet when its pid file appears. */
