@@ -1,6 +1,6 @@
 #!/bin/sh
 # scripts/uml/drbd.sh SUBCOMMAND ARGS... -- a DRBD 8.4 resource r0 between the two kernels of a UML pair
-# (src/test/java/lvsdirector/it/UmlPair.java: nodea and nodeb on one uml_switch). Runs INSIDE UML as root;
+# (src/test/java/lvsdirector/it/UmlPair.java: nodea and nodeb on one uml_switch or loopback cable). Runs INSIDE UML as root;
 # the kernel must have been booted with UML_DRBD=1 (drbd module loaded). Everything it changes in the
 # file system outside DIR is a mount inside this kernel only (hostfs root is shared with the host).
 #

@@ -5,7 +5,7 @@
 # both kernels, so a client "moves" to whichever node holds the VIP 10.0.1.100:
 #   client  c1 10.0.1.10-.17, .20-.27, .30 (the watcher's probe) --- c0 10.0.1.1/24 (root; the VIP comes here by IPaddr::10.0.1.100/24/c0)
 #   rs1     r1 10.0.2.11/24 --- r0 10.0.2.1/24         rs2  s1 10.0.3.12/24 --- s0 10.0.3.1/24
-# eth0 (192.168.77.N on the uml_switch) carries heartbeat, DRBD and the IPVS sync messages.
+# eth0 (192.168.77.N on the pair's segment) carries heartbeat, DRBD and the IPVS sync messages.
 #
 #   topology                 namespaces, addresses and the two real servers (answering rs1 / rs2)
 #   start DIR LOG CMD...     runs CMD in the background, detached, output to LOG (under DIR's env file)

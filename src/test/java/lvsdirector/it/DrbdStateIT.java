@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The DRBD state directory in two real kernels (DRBD 8.4.11 in user-mode-linux, resource r0 between nodea
- * and nodeb over a uml_switch; shared/docs/drbd-sync.md §2b-2d, §4.4), one boot of the pair for all of:
+ * and nodeb over a uml_switch or a loopback cable; shared/docs/drbd-sync.md §2b-2d, §4.4), one boot of the pair for all of:
  * the Secondary refuses to write; kill -9 of a writer and a kernel crash of the Primary mid-write leave a
  * parseable file with at least the last acknowledged seq (the second after the other node promoted
  * without --force and mounted); split brain is reported by the handler and {@code drbd-sync status}, and

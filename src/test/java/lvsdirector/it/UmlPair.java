@@ -1,6 +1,8 @@
 package lvsdirector.it;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -10,9 +12,10 @@ import lvsdirector.testing.RealParts;
 
 /**
  * Two user-mode-linux kernels, {@code nodea} and {@code nodeb}, each running the agent of {@link UmlAgent},
- * whose eth0s share one private Ethernet segment: a {@code uml_switch} listening on a unix socket (never
- * UML's mcast transport, which would reach the host's network). Addresses are the test's business; the
- * MACs are fixed ({@link #mac(int)}) so captures and neighbour tables are predictable.
+ * whose eth0s share one private Ethernet segment: a {@code uml_switch} listening on a unix socket, or, for a
+ * kernel without uml_switch's transport (scripts/uml-install), a cable of L2TPv3 in UDP between two loopback ports
+ * (never UML's mcast transport, which would reach the host's network); scripts/uml-run picks. Addresses are the
+ * test's business; the MACs are fixed ({@link #mac(int)}) so captures and neighbour tables are predictable.
  */
 final class UmlPair implements AutoCloseable {
     private final Path dir;
@@ -42,8 +45,13 @@ final class UmlPair implements AutoCloseable {
             if (!Files.exists(control)) {
                 throw new IllegalStateException("uml_switch did not create " + control + ": " + Files.readString(dir.resolve("switch.log")));
             }
-            first = UmlAgent.boot(limitSeconds, environment(environment, control, "nodea", 1));
-            UmlAgent second = UmlAgent.boot(limitSeconds, environment(environment, control, "nodeb", 2));
+            int portA = freeUdpPort();
+            int portB = freeUdpPort();
+            while (portB == portA) {
+                portB = freeUdpPort();
+            }
+            first = UmlAgent.boot(limitSeconds, environment(environment, control, portA + ":" + portB, "nodea", 1));
+            UmlAgent second = UmlAgent.boot(limitSeconds, environment(environment, control, portB + ":" + portA, "nodeb", 2));
             return new UmlPair(dir, uswitch, first, second);
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (first != null) {
@@ -54,9 +62,17 @@ final class UmlPair implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> environment(Map<String, String> common, Path control, String hostname, int index) {
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Map<String, String> environment(Map<String, String> common, Path control, String link, String hostname,
+                                                   int index) {
         Map<String, String> env = new HashMap<>(common);
         env.put("UML_SWITCH", control.toString());
+        env.put("UML_LINK", link);
         env.put("UML_HOSTNAME", hostname);
         env.put("UML_MAC", mac(index));
         return env;
