@@ -14,11 +14,14 @@
 # prints how soon each one answers (so a late "up" can be told from a listener that does not serve yet).
 # The bench prints "bench event loop N ran M ms late" when its own servers stall for more than 300 ms.
 # SKIP_HOST=1, SKIP_UML=1, SKIP_LDIRECTORD=1 leave those rows out; DIRECTOR_JAVA_OPTS go to ours in both places.
+# WARMUP_S (default 30): seconds between convergence and the steady period (the JVM still compiles after start);
+# their CPU and flaps are printed apart, under the table.
 # Needs: mvn -B -DskipTests package (target/, target/lib, target/test-classes), ldirectord, linux.uml.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 here=$PWD
 cp="target/test-classes:target/classes:target/lib/*"
+export WARMUP_S=${WARMUP_S:-30}
 bench_java="java -Xmx1g -XX:+UseSerialGC ${BENCH_JAVA_OPTS:-} -cp $cp lvsdirector.bench.checks.ChecksBench" # BENCH_JAVA_OPTS: e.g. GC logs
 
 # run_one NAME N VIEW START_CMD STOP_CMD PIDFILE STEADY ROUNDS CAP: prints the RESULT line
@@ -94,7 +97,7 @@ done
 if [ "${SKIP_UML:-0}" != 1 ]; then
     while read -r line; do
         case $line in RESULT*) results+=("$line") ;; *) echo "  uml: $line" >&2 ;; esac
-    done < <(UML_TIMEOUT=${UML_TIMEOUT:-1500} UML_MEM=${UML_MEM:-3G} scripts/uml-run bash bench/checks.sh --inside "$n_uml" "$steady" "$rounds" \
+    done < <(UML_TIMEOUT=${UML_TIMEOUT:-1500} UML_MEM=${UML_MEM:-3G} scripts/uml-run env WARMUP_S="$WARMUP_S" bash bench/checks.sh --inside "$n_uml" "$steady" "$rounds" \
         "${SKIP_LDIRECTORD:-0}" "${DIRECTOR_JAVA_OPTS:-}" 2>&1 || true)
 fi
 echo "load after: $(uptime)" >&2
@@ -102,7 +105,7 @@ echo "load after: $(uptime)" >&2
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
 echo
 echo "Health checks at scale: checkinterval=1, checktimeout=negotiatetimeout=1, half HTTP / half connect,"
-echo "10% of HTTP reals slow (400 ms), 1% hanging; steady ${steady}s; ${rounds} down/up rounds of the sample."
+echo "10% of HTTP reals slow (400 ms), 1% hanging; warm-up ${WARMUP_S}s, steady ${steady}s; ${rounds} down/up rounds of the sample."
 echo "Latency = listeners closed (opened) -> weight 0 (1) seen by the outside poller, ms p50/p99/max."
 printf '%-11s %6s %5s %8s %6s %4s %6s %5s %5s %14s %14s %6s %6s %6s %5s\n' row reals virt checks/s cpu sys% us/chk heapMB rssMB \
     "down p50/99/max" "up p50/99/max" flaps sample poll_ms miss
@@ -119,3 +122,7 @@ echo "cpu = the director's CPU seconds per wall second in the steady period (chi
 echo "kernel (system calls and the TCP stack); us/chk = CPU"
 echo "microseconds per check done (CHECKS=http or CHECKS=connect: every virtual checks that way; default mixed);"
 echo "flaps = (real, 2-s sweep) pairs off their steady weight in the steady period; miss = sample transitions not seen within the cap."
+for r in "${results[@]}"; do
+    [ -n "$r" ] && [ -n "$(field warmup_s "$r")" ] || continue
+    echo "warm-up of $(field row "$r") ($(field reals "$r") reals): cpu $(field warmup_cpu "$r"), flaps $(field warmup_flaps "$r")"
+done

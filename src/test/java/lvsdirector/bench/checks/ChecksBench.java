@@ -57,6 +57,7 @@ public final class ChecksBench {
             result.put("converged", String.valueOf(converged));
             System.err.println("table " + (converged ? "converged" : "did NOT converge: " + poller.lastMismatch()));
 
+            warmUp(director, poller, result);
             ProcessStats.Cpu cpuStart = director.cpu();
             long acceptedStart = servers.accepted();
             long wallStart = System.nanoTime();
@@ -125,6 +126,26 @@ public final class ChecksBench {
                 .limit(5)
                 .map(e -> e.getKey() / Layout.REALS_PER_VIRTUAL + "." + e.getKey() % Layout.REALS_PER_VIRTUAL + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /**
+     * WARMUP_S seconds (default 0) between convergence and the steady period, with their own CPU and flap count: a
+     * JVM keeps compiling for a while after start (C2 threads were a third of the director's samples 30 s in), which
+     * is a cost of starting, not of checking.
+     */
+    private static void warmUp(ProcessStats director, Poller poller, Map<String, String> result) throws Exception {
+        int seconds = Integer.parseInt(System.getenv().getOrDefault("WARMUP_S", "0"));
+        if (seconds <= 0) {
+            return;
+        }
+        ProcessStats.Cpu start = director.cpu();
+        long wallStart = System.nanoTime();
+        int flaps = poller.steady(seconds * 1000L);
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        double cpuSeconds = director.cpuTicksToSeconds(director.cpu().totalTicks() - start.totalTicks());
+        result.put("warmup_s", String.valueOf(seconds));
+        result.put("warmup_cpu", String.format("%.3f", cpuSeconds / wall));
+        result.put("warmup_flaps", String.valueOf(flaps));
     }
 
     /** The director may not have opened its control socket yet when its pid file appears. */
