@@ -58,21 +58,16 @@ public final class ChecksBench {
             System.err.println("table " + (converged ? "converged" : "did NOT converge: " + poller.lastMismatch()));
 
             warmUp(director, poller, result);
-            ProcessStats.Cpu cpuStart = director.cpu();
             long acceptedStart = servers.accepted();
-            long wallStart = System.nanoTime();
-            int flaps = poller.steady(steadySeconds * 1000L);
-            double wall = (System.nanoTime() - wallStart) / 1e9;
+            Window steady = Window.watch(director, poller, steadySeconds);
             long checks = servers.accepted() - acceptedStart;
-            ProcessStats.Cpu cpuEnd = director.cpu();
-            double cpuSeconds = director.cpuTicksToSeconds(cpuEnd.totalTicks() - cpuStart.totalTicks());
-            double sysSeconds = director.cpuTicksToSeconds(cpuEnd.systemTicks() - cpuStart.systemTicks());
-            result.put("checks_per_s", String.format("%.0f", checks / wall));
-            result.put("cpu", String.format("%.3f", cpuSeconds / wall));
-            result.put("sys_pct", cpuSeconds == 0 ? "-" : String.format("%.0f", 100 * sysSeconds / cpuSeconds));
-            result.put("cpu_us_per_check", checks == 0 ? "-" : String.format("%.0f", cpuSeconds * 1e6 / checks));
+            result.put("checks_per_s", String.format("%.0f", checks / steady.wallSeconds()));
+            result.put("cpu", String.format("%.3f", steady.cores()));
+            result.put("sys_pct", steady.cpuSeconds() == 0 ? "-"
+                    : String.format("%.0f", 100 * steady.systemSeconds() / steady.cpuSeconds()));
+            result.put("cpu_us_per_check", checks == 0 ? "-" : String.format("%.0f", steady.cpuSeconds() * 1e6 / checks));
             result.put("rss_mb", String.valueOf(director.rssKb() / 1024));
-            result.put("flaps", String.valueOf(flaps));
+            result.put("flaps", String.valueOf(steady.flaps()));
 
             List<Integer> sample = layout.sampleReals();
             List<Long> downs = new ArrayList<>();
@@ -138,14 +133,28 @@ public final class ChecksBench {
         if (seconds <= 0) {
             return;
         }
-        ProcessStats.Cpu start = director.cpu();
-        long wallStart = System.nanoTime();
-        int flaps = poller.steady(seconds * 1000L);
-        double wall = (System.nanoTime() - wallStart) / 1e9;
-        double cpuSeconds = director.cpuTicksToSeconds(director.cpu().totalTicks() - start.totalTicks());
+        Window warmUp = Window.watch(director, poller, seconds);
         result.put("warmup_s", String.valueOf(seconds));
-        result.put("warmup_cpu", String.format("%.3f", cpuSeconds / wall));
-        result.put("warmup_flaps", String.valueOf(flaps));
+        result.put("warmup_cpu", String.format("%.3f", warmUp.cores()));
+        result.put("warmup_flaps", String.valueOf(warmUp.flaps()));
+    }
+
+    /** A stretch of time in which the poller counts flaps, with the director's CPU over it. */
+    record Window(double wallSeconds, double cpuSeconds, double systemSeconds, int flaps) {
+        static Window watch(ProcessStats director, Poller poller, int seconds) throws Exception {
+            ProcessStats.Cpu start = director.cpu();
+            long wallStart = System.nanoTime();
+            int flaps = poller.steady(seconds * 1000L);
+            double wall = (System.nanoTime() - wallStart) / 1e9;
+            ProcessStats.Cpu end = director.cpu();
+            return new Window(wall, director.cpuTicksToSeconds(end.totalTicks() - start.totalTicks()),
+                    director.cpuTicksToSeconds(end.systemTicks() - start.systemTicks()), flaps);
+        }
+
+        /** The director's CPU seconds per wall second. */
+        double cores() {
+            return cpuSeconds / wallSeconds;
+        }
     }
 
     /** The director may not have opened its control socket yet when its pid file appears. */
