@@ -81,7 +81,12 @@ class TextProtocolChecksIT {
         vsftpd = startVsftpd();
         dovecot.awaitGreeting(ports.get("IMAP"), "ready", Duration.ofSeconds(20));
         dovecot.awaitGreeting(ports.get("POP3"), "ready", Duration.ofSeconds(20));
-        exim.awaitGreeting(ports.get("SMTP"), "220 ", Duration.ofSeconds(20));
+        try {
+            exim.awaitGreeting(ports.get("SMTP"), "220 ", Duration.ofSeconds(20));
+        } catch (IllegalStateException e) {
+            // exim logs to its own files, not to stdout: once in CI it took connections without greeting for 20 s
+            throw new IllegalStateException(e.getMessage() + eximLogs(), e);
+        }
         vsftpd.awaitGreeting(ports.get("FTP"), "220 ", Duration.ofSeconds(20));
     }
 
@@ -135,6 +140,19 @@ class TextProtocolChecksIT {
         Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-r--r--"));
         return RealServer.start("exim", dir.resolve("exim-stdout.log"), "/usr/sbin/exim4", "-C", conf.toString(),
                 "-bdf");
+    }
+
+    private String eximLogs() {
+        StringBuilder logs = new StringBuilder();
+        for (String name : List.of("mainlog", "paniclog", "rejectlog")) {
+            Path file = dir.resolve("exim").resolve(name);
+            try {
+                logs.append("\n--- exim ").append(name).append(":\n").append(Files.readString(file));
+            } catch (IOException e) {
+                logs.append("\n--- exim ").append(name).append(": ").append(e);
+            }
+        }
+        return logs.toString();
     }
 
     private RealServer startVsftpd() throws Exception {
